@@ -1,0 +1,150 @@
+package kuibu.derivatives;
+
+import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+
+/**
+ * Hamcrest matchers that put the numeric referee into a test:
+ * <pre>{@code
+ * assertThat(analyticGradient, isGradientOf(f, at(1.0, 2.0)));
+ * assertThat(analyticSlope, isDerivativeOf(Math::sin, at(0.5)));
+ * }</pre>
+ * A failure names the worst coordinate, the analytic and the numeric value, their relative error and
+ * a hint about the usual cause, so a student knows where to look.
+ */
+public final class GradientMatchers {
+
+    private GradientMatchers() {}
+
+    /** The point a gradient is checked at; a copy, so later changes to the caller's array don't move it. */
+    public record Point(double[] x) {
+        public Point {
+            x = x.clone();
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(x);
+        }
+    }
+
+    /** The point {@code x} (one coordinate for a derivative, several for a gradient). */
+    public static Point at(double... x) {
+        return new Point(x);
+    }
+
+    /** Matches an analytic gradient of {@code f} at {@code point}, checked against central differences. */
+    public static GradientMatcher isGradientOf(ToDoubleFunction<double[]> f, Point point) {
+        return new GradientMatcher(f, point, GradientCheck.TOLERANCE, "");
+    }
+
+    /** Matches an analytic derivative of the one-variable {@code f} at {@code point}. */
+    public static Matcher<Double> isDerivativeOf(DoubleUnaryOperator f, Point point) {
+        if (point.x().length != 1) {
+            throw new IllegalArgumentException("a derivative is checked at one x, got " + point);
+        }
+        GradientMatcher gradient = isGradientOf(x -> f.applyAsDouble(x[0]), point);
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Double slope, Description mismatch) {
+                return gradient.matchesSafely(new double[] {slope}, mismatch);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                gradient.describeTo(description);
+            }
+        };
+    }
+
+    /** The matcher behind {@link #isGradientOf}, with a tolerance and an extra hint to adjust. */
+    public static final class GradientMatcher extends TypeSafeDiagnosingMatcher<double[]> {
+        private final ToDoubleFunction<double[]> f;
+        private final Point point;
+        private final double tolerance;
+        private final String hint;
+
+        private GradientMatcher(ToDoubleFunction<double[]> f, Point point, double tolerance, String hint) {
+            this.f = f;
+            this.point = point;
+            this.tolerance = tolerance;
+            this.hint = hint;
+        }
+
+        /** The same check with another tolerance, for example 1e-4 near a kink. */
+        public GradientMatcher within(double tolerance) {
+            return new GradientMatcher(f, point, tolerance, hint);
+        }
+
+        /** The same check with a hint of the test's own, shown first when it fails. */
+        public GradientMatcher hint(String hint) {
+            return new GradientMatcher(f, point, tolerance, hint);
+        }
+
+        @Override
+        protected boolean matchesSafely(double[] analytic, Description mismatch) {
+            double[] numeric = Derivatives.gradient(f, point.x());
+            double roundOff = GradientCheck.ROUND_OFF * Math.max(1, Math.abs(f.applyAsDouble(point.x())));
+            if (analytic.length != numeric.length) {
+                mismatch.appendText("has " + analytic.length + " components, but f has " + numeric.length + " variables");
+                return false;
+            }
+            GradientCheck.Report report = GradientCheck.compare(analytic, numeric, roundOff);
+            if (report.passes(tolerance)) {
+                return true;
+            }
+            mismatch.appendText(describe(report, analytic.length));
+            return false;
+        }
+
+        private String describe(GradientCheck.Report r, int size) {
+            String where = size == 1 ? "" : "component " + r.worst() + " of " + size + ": ";
+            return String.format("at %s, %sanalytic = %s, numeric = %s, relative error %.2g (%s)%s",
+                    point, where, format(r.analytic()), format(r.numeric()), r.relativeError(),
+                    GradientCheck.verdict(r.relativeError()), hintFor(r));
+        }
+
+        private String hintFor(GradientCheck.Report r) {
+            String own = hint.isEmpty() ? "" : ": " + hint;
+            String usual = usualCause(r.analytic(), r.numeric());
+            return own + (usual.isEmpty() ? "" : (own.isEmpty() ? ": " : "; ") + usual);
+        }
+
+        @Override
+        public void describeTo(Description description) {
+            description.appendText("the gradient at " + point + " within relative error " + tolerance
+                    + " of central differences (h = " + Derivatives.H + ")");
+        }
+    }
+
+    /** The mistakes that produce a given ratio between analytic and numeric values most often. */
+    static String usualCause(double analytic, double numeric) {
+        if (!Double.isFinite(analytic)) {
+            return "the analytic value is not finite: look for a division by zero or an overflow";
+        }
+        if (analytic == 0) {
+            return "the analytic value is 0: is a term missing, or is the result never written?";
+        }
+        double ratio = analytic / numeric;
+        if (near(ratio, -1)) {
+            return "same size, opposite sign: check the sign (y - a versus a - y)";
+        } else if (near(ratio, 2) || near(ratio, 0.5)) {
+            return "off by a factor of 2: check the factor 2 of a square, or the 1/2 in front of the cost";
+        } else if (near(Math.abs(ratio), 1)) {
+            return "close but not exact: is x near a kink (ReLU at 0), or is a small term missing?";
+        }
+        return "";
+    }
+
+    private static boolean near(double value, double target) {
+        return Math.abs(value - target) <= 0.05 * Math.abs(target);
+    }
+
+    private static String format(double value) {
+        return String.format("%.6g", value);
+    }
+}
