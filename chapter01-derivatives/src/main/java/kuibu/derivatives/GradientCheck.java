@@ -14,8 +14,8 @@ public final class GradientCheck {
     public static final double TOLERANCE = 1e-6;
 
     /**
-     * Two gradient components that differ by less than this (times the size of the function's value)
-     * are equal as far as central differences can tell: both are round-off around zero.
+     * Round-off in a central difference with h = 1e-5 is about 1e-11 times the size of f; components
+     * closer than this (times the size of f) are equal as far as central differences can tell.
      */
     public static final double ROUND_OFF = 1e-8;
 
@@ -57,18 +57,25 @@ public final class GradientCheck {
         }
     }
 
+    /** Compares two gradients coordinate by coordinate by relative error alone, and reports the worst one. */
+    public static Report compare(double[] analytic, double[] numeric) {
+        return compare(analytic, numeric, new double[analytic.length]);
+    }
+
     /**
-     * Compares two gradients coordinate by coordinate and reports the worst one. Components that
-     * differ by less than {@code roundOff} in absolute terms count as equal (relative error 0).
+     * Compares two gradients coordinate by coordinate and reports the worst one. Component i counts as
+     * equal (relative error 0) when the two differ by no more than {@code resolution[i]}, the size
+     * of the numeric method's own error there: this is the guard for gradients that are zero or tiny,
+     * where a relative error would only measure noise.
      */
-    public static Report compare(double[] analytic, double[] numeric, double roundOff) {
+    public static Report compare(double[] analytic, double[] numeric, double[] resolution) {
         if (analytic.length != numeric.length) {
             throw new IllegalArgumentException("the analytic gradient has " + analytic.length
                     + " components but the function has " + numeric.length + " variables");
         }
         Report worst = new Report(-1, 0, 0, 0);
         for (int i = 0; i < analytic.length; i++) {
-            double error = Math.abs(analytic[i] - numeric[i]) <= roundOff ? 0 : relativeError(analytic[i], numeric[i]);
+            double error = Math.abs(analytic[i] - numeric[i]) <= resolution[i] ? 0 : relativeError(analytic[i], numeric[i]);
             if (Double.isNaN(error) || Double.isNaN(analytic[i])) {
                 return new Report(i, analytic[i], numeric[i], Double.NaN);
             }
