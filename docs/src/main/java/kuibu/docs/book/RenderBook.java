@@ -81,7 +81,10 @@ public final class RenderBook {
         problems.addAll(HtmlCheck.problems(book.resolve("index.html"), chapters));
         problems.addAll(HtmlCheck.problems(studentBook.resolve("index.html"), chapters));
 
-        List<String> distinct = problems.stream().distinct().toList();
+        // the student's book repeats the instructor's problems from its copy of the sources: report each once
+        List<String> distinct = problems.stream()
+                .map(p -> p.replace(studentSources.toString(), root.toString()).replace(studentBook.toString(), book.toString()))
+                .distinct().toList();
         if (!distinct.isEmpty()) {
             System.err.println("The book has " + distinct.size() + " problem(s):");
             distinct.forEach(p -> System.err.println("  " + p.replace("\n", "\n  ")));
@@ -128,7 +131,15 @@ public final class RenderBook {
     }
 
     private static String describe(LogRecord record) {
-        String where = record.getCursor() == null ? "" : record.getCursor().getPath() + ":" + record.getCursor().getLineNumber() + ": ";
+        org.asciidoctor.ast.Cursor at = record.getCursor();
+        String where = "";
+        if (at != null && at.getPath() != null) {
+            Path file = Path.of(at.getPath());
+            if (at.getDir() != null) {
+                file = Path.of(at.getDir()).resolve(file.getFileName());
+            }
+            where = file.toAbsolutePath().normalize() + ":" + at.getLineNumber() + ": ";
+        }
         return where + "asciidoctor " + record.getSeverity() + ": " + record.getMessage();
     }
 
