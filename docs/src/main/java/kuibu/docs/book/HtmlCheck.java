@@ -22,6 +22,10 @@ final class HtmlCheck {
     private static final Pattern IMG = Pattern.compile("<img\\s[^>]*src=\"([^\"]+)\"");
     private static final Pattern REMOTE = Pattern.compile("<(?:script|link|img|iframe)\\s[^>]*(?:src|href)=\"((?:https?:)?//[^\"]+)\"");
 
+    private static final Pattern INLINE_MATH = Pattern.compile("\\\\\\((.*?)\\\\\\)", Pattern.DOTALL);
+    /** An optional argument left open, as in {@code \sqrt[3}: the {@code ]} ended the latexmath:[...] macro. */
+    private static final Pattern CUT_SHORT = Pattern.compile("\\\\[a-zA-Z]+\\[[^\\]]*$");
+
     private HtmlCheck() {}
 
     /** The problems of {@code page}; references into chapters not written yet are allowed. */
@@ -50,6 +54,13 @@ final class HtmlCheck {
             if (src.contains("://") || !Files.isRegularFile(page.resolveSibling(src))) {
                 problems.add(page + ": image " + src + " does not exist in the book"
                         + (src.startsWith("images/") ? " (does a ChapterNNFigures class render it?)" : ""));
+            }
+        }
+        Matcher math = INLINE_MATH.matcher(html);
+        while (math.find()) {
+            if (CUT_SHORT.matcher(math.group(1)).find()) {
+                problems.add(page + ": inline formula cut short at a ']': " + math.group(1).strip()
+                        + " (inside latexmath:[...] write \\] for a ], e.g. \\sqrt[3\\]{x})");
             }
         }
         Matcher remote = REMOTE.matcher(html);
