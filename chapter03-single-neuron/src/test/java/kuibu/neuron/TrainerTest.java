@@ -44,12 +44,19 @@ class TrainerTest {
     @Test
     void crossEntropyLearnsFasterFromASaturatedStart() {
         // Nielsen's example: input 1, target 0, w = b = 2, so a = sigmoid(4) ≈ 0.98
-        List<Sample> one = List.of(new Sample(new double[] {1}, 0));
-        Neuron saturated = new Neuron(new double[] {2}, 2, Activation.SIGMOID);
-        double quadratic = Trainer.train(saturated, one, Cost.QUADRATIC, 0.15, 50).last().output(new double[] {1});
-        double crossEntropy = Trainer.train(saturated, one, Cost.CROSS_ENTROPY, 0.15, 50).last().output(new double[] {1});
+        double quadratic = Experiments.slowdown(Cost.QUADRATIC, 50).last().output(new double[] {1});
+        double crossEntropy = Experiments.slowdown(Cost.CROSS_ENTROPY, 50).last().output(new double[] {1});
         assertThat("after 50 epochs the quadratic cost has barely moved the output", quadratic, greaterThan(0.9));
         assertThat("cross-entropy has brought it well down", crossEntropy, lessThan(0.3));
+    }
+
+    @Test
+    void theStartDecidesWhereANeuronEndsUp() {
+        double[] ends = Experiments.STARTS.stream()
+                .mapToDouble(start -> Experiments.andFrom(start, 600).last().accuracy(Datasets.and())).toArray();
+        assertThat("from small weights AND is learnt", ends[0], equalTo(1.0));
+        assertThat("from (-4, -4, -2) the neuron is stuck saying 0", ends[2], equalTo(0.75));
+        assertThat("from (6, 6, 6) it is stuck saying 1", ends[3], equalTo(0.25));
     }
 
     @Test
