@@ -16,7 +16,9 @@ public final class RenderFigures {
     }
 
     private static final List<ChapterFigures> CHAPTERS = List.of(
-            Chapter01Figures::render);
+            Chapter01Figures::render,
+            Chapter02Figures::render,
+            Chapter03Figures::render);
 
     private RenderFigures() {}
 
