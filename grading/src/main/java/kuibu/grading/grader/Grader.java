@@ -157,7 +157,8 @@ public final class Grader {
                 List<Path> classpath = new ArrayList<>(toolClasspath);
                 classpath.addAll(chapterClasses);
                 Path classes = chapterWork.resolve("classes");
-                JavaCompilation.Result main = JavaCompilation.compile(Course.javaFiles(sources), classpath, null, classes, sources);
+                JavaCompilation.Result main = JavaCompilation.compile(Course.javaFiles(sources), classpath, null, classes, sources,
+                        chapter.module() + "/src/main/java/");
                 if (!main.ok()) {
                     compileErrors.put(chapter.module(), main.errors());
                     // later chapters still need this one's classes: give them its stubbed edition

@@ -37,6 +37,12 @@ final class JavaCompilation {
      */
     static Result compile(List<Path> sources, List<Path> classpath, Path sourcepath, Path out, Path shownRelativeTo)
             throws IOException {
+        return compile(sources, classpath, sourcepath, out, shownRelativeTo, "");
+    }
+
+    /** As above, naming files in messages as {@code shownPrefix} + their path relative to {@code shownRelativeTo}. */
+    static Result compile(List<Path> sources, List<Path> classpath, Path sourcepath, Path out, Path shownRelativeTo,
+                          String shownPrefix) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this Java runtime (" + System.getProperty("java.home")
@@ -60,7 +66,7 @@ final class JavaCompilation {
             List<String> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.add(describe(d, shownRelativeTo));
+                    errors.add(describe(d, shownRelativeTo, shownPrefix));
                 }
             }
             if (!ok && errors.isEmpty()) {
@@ -72,11 +78,12 @@ final class JavaCompilation {
         }
     }
 
-    private static String describe(Diagnostic<? extends JavaFileObject> d, Path shownRelativeTo) {
+    private static String describe(Diagnostic<? extends JavaFileObject> d, Path shownRelativeTo, String shownPrefix) {
         String file = "";
         if (d.getSource() != null) {
             Path path = Path.of(d.getSource().toUri());
-            file = shownRelativeTo != null && path.startsWith(shownRelativeTo) ? shownRelativeTo.relativize(path).toString()
+            file = shownRelativeTo != null && path.startsWith(shownRelativeTo)
+                    ? shownPrefix + shownRelativeTo.relativize(path).toString().replace('\\', '/')
                     : path.getFileName().toString();
             file += d.getLineNumber() > 0 ? ":" + d.getLineNumber() + ": " : ": ";
         }

@@ -33,8 +33,8 @@ final class TestProcess {
     /** A skipped or aborted test (a disabled one, a failed assumption) neither passes nor fails. */
     enum Status { PASSED, FAILED, SKIPPED }
 
-    private static final int GRACE_SECONDS = 5;
-    private static final int MAX_RESTARTS = 12;
+    private static final int GRACE_SECONDS = 2;
+    private static final int MAX_RESTARTS = 20;
     private static final int OUTPUT_KEPT = 8192;
 
     private TestProcess() {}
@@ -157,7 +157,7 @@ final class TestProcess {
                 stopReason = "not finished: the tests ran out of their total time of " + limits.totalTimeoutSeconds() + " s";
                 break;
             }
-            if (attempt >= MAX_RESTARTS) {
+            if (attempt >= MAX_RESTARTS + plan.size()) {
                 stopReason = "not run: the test JVM stopped too often";
                 break;
             }
