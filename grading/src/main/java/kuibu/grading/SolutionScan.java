@@ -24,7 +24,7 @@ public final class SolutionScan {
     /** Shorter solution lines (a lone {@code return x;}) say too little to call a match a leak. */
     static final int MIN_LENGTH = 12;
 
-    private static final Pattern MARKER = Pattern.compile("//\\s*(BEGIN|END) SOLUTION");
+    private static final Pattern MARKER = Pattern.compile("^\\s*//\\s*(BEGIN|END) SOLUTION");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
     /** distinctive solution line (stripped) -> the exercise and place it comes from */
