@@ -47,7 +47,10 @@ public final class KuibuCommand implements Runnable {
             commandLine.getErr().println("kuibu-grading " + commandLine.getCommandName() + ": failed: " + message);
             return 1;
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     /**
