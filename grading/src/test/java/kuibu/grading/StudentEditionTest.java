@@ -85,6 +85,25 @@ class StudentEditionTest {
     }
 
     @Test
+    void findsSolutionTextInTheRenderedBook() throws Exception {
+        Path root = course(SOLVED, TEST);
+        write(root.resolve("docs/target/student-book/index.html"), "<html><body><pre>\n<span class=\"k\">double</span>"
+                + " doubled = x &#43; x; // distinctive\n<b>return</b> doubled;\n</pre></body></html>\n".replace("&#43;", "+"));
+        CourseException e = assertThrows(CourseException.class,
+                () -> StudentEdition.write(Course.load(root, true), temp.resolve("edition")));
+        assertThat(e.getMessage(), containsString("book/index.html:2: text of solution 1.1"));
+    }
+
+    @Test
+    void includesTheStudentBook() throws Exception {
+        Path root = course(SOLVED, TEST);
+        write(root.resolve("docs/target/student-book/index.html"), "<html><body>Exercise 1.1 is yours.</body></html>\n");
+        StudentEdition.Report report = StudentEdition.write(Course.load(root, true), temp.resolve("edition"));
+        assertThat(report.bookIncluded(), equalTo(true));
+        assertThat(Files.exists(report.out().resolve("book/index.html")), equalTo(true));
+    }
+
+    @Test
     void namesFileAndLineOfAnUnknownExercise() throws Exception {
         Path root = course(SOLVED.replace("SOLUTION 1.1", "SOLUTION 1.9"), TEST);
         CourseException e = assertThrows(CourseException.class, () -> Course.load(root, true));
