@@ -81,6 +81,24 @@ public final class Course {
         return chapters;
     }
 
+    /**
+     * The course cut down to its first chapters that have exercises ({@code count} of them, with every
+     * chapter before the last one kept, since later chapters build on earlier ones): for self-checks
+     * that need a chapter or two, not the whole course.
+     */
+    public Course firstChaptersWithExercises(int count) {
+        List<Chapter> kept = new ArrayList<>();
+        int withExercises = 0;
+        for (Chapter chapter : chapters) {
+            if (withExercises == count) {
+                break;
+            }
+            kept.add(chapter);
+            withExercises += chapter.exercises().isEmpty() ? 0 : 1;
+        }
+        return new Course(root, List.copyOf(kept));
+    }
+
     /** Every exercise of the course, chapter by chapter, in id order. */
     public List<ExerciseDef> exercises() {
         return chapters.stream().flatMap(c -> c.exercises().stream()).toList();

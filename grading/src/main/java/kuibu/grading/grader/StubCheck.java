@@ -1,11 +1,15 @@
 package kuibu.grading.grader;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +40,7 @@ public final class StubCheck {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
         try {
             List<Path> earlier = new ArrayList<>();
-            List<Future<Finding>> futures = new ArrayList<>();
+            List<Future<Object>> futures = new ArrayList<>();
             for (Course.Chapter chapter : course.chapters()) {
                 Path chapterWork = work.resolve(chapter.module());
                 List<Path> classpath = new ArrayList<>(tool);
@@ -59,27 +63,69 @@ public final class StubCheck {
                         chapter.module() + " (tests)");
                 Grader.copyTree(chapter.dir().resolve("src/test/resources"), testClasses);
                 for (Course.ExerciseDef exercise : chapter.exercises()) {
-                    futures.add(pool.submit(() -> check(course, chapter, exercise, tool, before, testClasses,
-                            chapterWork.resolve("stub-" + exercise.id()), options)));
+                    futures.add(pool.submit(() -> prepare(course, chapter, exercise, tool, before, testClasses,
+                            chapterWork.resolve("stub-" + exercise.id()))));
                 }
             }
-            List<Finding> findings = new ArrayList<>();
-            for (Future<Finding> f : futures) {
-                try {
-                    findings.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("stub check failed: " + e.getCause(), e.getCause());
+            Map<String, Finding> findings = new LinkedHashMap<>();
+            Map<String, Course.ExerciseDef> byId = new LinkedHashMap<>();
+            List<String> batch = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                Object prepared = get(f);
+                if (prepared instanceof Finding finding) {
+                    findings.put(finding.exercise().id(), finding);
+                } else {
+                    String line = (String) prepared;
+                    batch.add(line);
+                    findings.put(line.split("\t")[1], null);
                 }
             }
-            return findings;
+            for (Course.ExerciseDef e : course.exercises()) {
+                byId.put(e.id(), e);
+            }
+            // the stubs' tests: a few JVMs, each running a share of the exercises, one class loader per exercise
+            int jvms = Math.max(1, Math.min(options.jobs(), batch.size()));
+            List<Future<List<TestProcess.Outcome>>> runs = new ArrayList<>();
+            for (int j = 0; j < jvms; j++) {
+                Path batchFile = work.resolve("batch-" + j + ".txt");
+                List<String> share = new ArrayList<>();
+                for (int i = j; i < batch.size(); i += jvms) {
+                    share.add(batch.get(i));
+                }
+                Files.write(batchFile, share, StandardCharsets.UTF_8);
+                runs.add(pool.submit(() -> TestProcess.runBatch(tool, batchFile,
+                        new TestProcess.Limits(options.testTimeoutSeconds(), options.totalTimeoutSeconds(), options.heap()),
+                        batchFile.resolveSibling(batchFile.getFileName() + ".run"))));
+            }
+            Map<String, List<TestProcess.Outcome>> outcomes = new LinkedHashMap<>();
+            for (Future<List<TestProcess.Outcome>> run : runs) {
+                for (TestProcess.Outcome o : get(run)) {
+                    outcomes.computeIfAbsent(o.uid().substring(0, o.uid().indexOf('|')), k -> new ArrayList<>()).add(o);
+                }
+            }
+            List<Finding> result = new ArrayList<>();
+            for (Map.Entry<String, Finding> entry : findings.entrySet()) {
+                result.add(entry.getValue() != null ? entry.getValue()
+                        : judge(byId.get(entry.getKey()), outcomes.getOrDefault(entry.getKey(), List.of())));
+            }
+            return result;
         } finally {
             pool.shutdownNow();
             StudentEdition.deleteTree(work);
         }
     }
 
-    private static Finding check(Course course, Course.Chapter chapter, Course.ExerciseDef exercise, List<Path> tool,
-                                 List<Path> before, Path testClasses, Path work, Grader.Options options) throws Exception {
+    private static <T> T get(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("stub check failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Compiles the chapter with only {@code exercise} stubbed: a batch line for its tests, or a finding if it fails. */
+    private static Object prepare(Course course, Course.Chapter chapter, Course.ExerciseDef exercise, List<Path> tool,
+                                  List<Path> before, Path testClasses, Path work) throws Exception {
         List<Path> sources = new ArrayList<>();
         for (Path file : Course.javaFiles(chapter.mainJava())) {
             String rel = Grader.slashes(chapter.mainJava().relativize(file));
@@ -101,12 +147,16 @@ public final class StubCheck {
             return new Finding(exercise, false, "the chapter does not compile with this exercise stubbed:\n" + compiled.errors());
         }
         Grader.copyTree(chapter.dir().resolve("src/main/resources"), classes);
-        List<Path> runClasspath = new ArrayList<>(before);
-        runClasspath.add(classes);
-        runClasspath.add(testClasses);
-        runClasspath.addAll(tool);
-        List<TestProcess.Outcome> outcomes = TestProcess.run(runClasspath, exercise.testClasses(), List.of(exercise.id()),
-                new TestProcess.Limits(options.testTimeoutSeconds(), options.totalTimeoutSeconds(), options.heap()), work.resolve("run"));
+        List<Path> own = new ArrayList<>();
+        own.add(classes);
+        own.addAll(before);
+        own.add(testClasses);
+        return String.join("\t", exercise.id(), exercise.id(),
+                own.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                String.join(",", exercise.testClasses()));
+    }
+
+    private static Finding judge(Course.ExerciseDef exercise, List<TestProcess.Outcome> outcomes) {
         List<TestProcess.Outcome> failed = outcomes.stream().filter(TestProcess.Outcome::failed).toList();
         if (outcomes.isEmpty()) {
             return new Finding(exercise, false, "none of its tests ran");

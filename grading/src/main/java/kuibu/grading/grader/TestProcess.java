@@ -45,13 +45,33 @@ final class TestProcess {
      */
     static List<Outcome> run(List<Path> classpath, List<String> classes, List<String> onlyExercises, Limits limits,
                              Path workDir) throws IOException, InterruptedException {
+        List<String> runnerArgs = new ArrayList<>();
+        for (String id : onlyExercises) {
+            runnerArgs.addAll(List.of("--exercise", id));
+        }
+        runnerArgs.addAll(classes);
+        return runWith(classpath, runnerArgs, limits, workDir);
+    }
+
+    /**
+     * Runs several exercises' tests in one JVM, each with a class path of its own on top of
+     * {@code classpath}: one line of {@code batch} per run, "label TAB exercise TAB class path TAB
+     * test classes (comma-separated)". Test ids in the outcomes start with "label|".
+     */
+    static List<Outcome> runBatch(List<Path> classpath, Path batch, Limits limits, Path workDir)
+            throws IOException, InterruptedException {
+        return runWith(classpath, List.of("--batch", batch.toString()), limits, workDir);
+    }
+
+    private static List<Outcome> runWith(List<Path> classpath, List<String> runnerArgs, Limits limits, Path workDir)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Map<String, String[]> plan = new LinkedHashMap<>(); // uid -> {exercise, name}
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         List<String> excluded = new ArrayList<>();
         long deadline = System.nanoTime() + limits.totalTimeoutSeconds() * 1_000_000_000L;
         String stopReason = null;
-        for (int attempt = 0; classes.size() > 0; attempt++) {
+        for (int attempt = 0; ; attempt++) {
             Path events = workDir.resolve("events-" + attempt + ".txt");
             Path exclude = workDir.resolve("exclude-" + attempt + ".txt");
             Files.write(exclude, excluded, StandardCharsets.UTF_8);
@@ -60,10 +80,7 @@ final class TestProcess {
                     "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                     TestRunnerMain.class.getName(), "--events", events.toString(), "--exclude", exclude.toString(),
                     "--timeout", String.valueOf(limits.testTimeoutSeconds())));
-            for (String id : onlyExercises) {
-                command.addAll(List.of("--exercise", id));
-            }
-            command.addAll(classes);
+            command.addAll(runnerArgs);
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
             process.getOutputStream().close();
             OutputTail tail = new OutputTail(process.getInputStream());

@@ -2,9 +2,12 @@ package kuibu.grading.grader;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.AnnotatedElement;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,25 +51,57 @@ public final class TestRunnerMain {
     public static void main(String[] args) throws IOException {
         Path events = null;
         Path exclude = null;
+        Path batch = null;
         String timeout = "30";
         Set<String> onlyExercises = new HashSet<>();
-        List<ClassSelector> classes = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Path.of(args[++i]);
                 case "--exclude" -> exclude = Path.of(args[++i]);
                 case "--timeout" -> timeout = args[++i];
                 case "--exercise" -> onlyExercises.add(args[++i]);
-                default -> classes.add(selectClass(args[i]));
+                case "--batch" -> batch = Path.of(args[++i]);
+                default -> classes.add(args[i]);
             }
         }
         Set<String> excluded = exclude != null && Files.exists(exclude)
                 ? new HashSet<>(Files.readAllLines(exclude, StandardCharsets.UTF_8)) : Set.of();
         PrintWriter out = new PrintWriter(Files.newBufferedWriter(events, StandardCharsets.UTF_8), true);
+        if (batch == null) {
+            run("", classes.stream().map(c -> selectClass(c)).toList(), onlyExercises, excluded, timeout, out);
+        } else {
+            // one line per run: label, exercise id, extra class path, test classes; each in a class loader of its own
+            for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                List<URL> urls = new ArrayList<>();
+                for (String entry : f[2].split(File.pathSeparator)) {
+                    urls.add(Path.of(entry).toUri().toURL());
+                }
+                URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), TestRunnerMain.class.getClassLoader());
+                Thread.currentThread().setContextClassLoader(loader);
+                List<ClassSelector> selectors = new ArrayList<>();
+                for (String type : f[3].split(",")) {
+                    try {
+                        selectors.add(selectClass(Class.forName(type, false, loader)));
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        out.println("ERROR\t" + escape(f[0] + ": cannot load " + type + ": " + e));
+                    }
+                }
+                run(f[0] + "|", selectors, Set.of(f[1]), excluded, timeout, out);
+            }
+        }
+        out.println("DONE");
+        out.flush();
+        Runtime.getRuntime().halt(0); // student code may have left threads running
+    }
 
+    /** Runs the exercise tests {@code classes} select, reporting each test's unique id with {@code prefix} before it. */
+    private static void run(String prefix, List<ClassSelector> classes, Set<String> onlyExercises, Set<String> excluded,
+                            String timeout, PrintWriter out) {
         PostDiscoveryFilter notExcluded = descriptor -> {
             for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
-                if (excluded.contains(d.get().getUniqueId().toString())) {
+                if (excluded.contains(prefix + d.get().getUniqueId())) {
                     return FilterResult.excluded("done in an earlier run");
                 }
             }
@@ -92,7 +127,7 @@ public final class TestRunnerMain {
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
                 if (test.isTest()) {
-                    out.println(String.join("\t", "PLAN", escape(test.getUniqueId()), exerciseIdOf(plan, test),
+                    out.println(String.join("\t", "PLAN", escape(prefix + test.getUniqueId()), exerciseIdOf(plan, test),
                             escape(nameOf(plan, test))));
                 }
             }
@@ -108,30 +143,29 @@ public final class TestRunnerMain {
             @Override
             public void dynamicTestRegistered(TestIdentifier test) {
                 if (test.isTest()) {
-                    out.println(String.join("\t", "PLAN", escape(test.getUniqueId()), exerciseIdOf(running, test),
+                    out.println(String.join("\t", "PLAN", escape(prefix + test.getUniqueId()), exerciseIdOf(running, test),
                             escape(nameOf(running, test))));
                 }
             }
 
             @Override
             public void executionStarted(TestIdentifier test) {
-                out.println("START\t" + escape(test.getUniqueId()));
+                out.println("START\t" + escape(prefix + test.getUniqueId()));
             }
 
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 String message = result.getThrowable().map(TestRunnerMain::describe).orElse("");
-                out.println(String.join("\t", "RESULT", escape(test.getUniqueId()), result.getStatus().name(), escape(message)));
+                out.println(String.join("\t", "RESULT", escape(prefix + test.getUniqueId()), result.getStatus().name(),
+                        escape(message)));
             }
 
             @Override
             public void executionSkipped(TestIdentifier test, String reason) {
-                out.println(String.join("\t", "RESULT", escape(test.getUniqueId()), "SKIPPED", escape("skipped: " + reason)));
+                out.println(String.join("\t", "RESULT", escape(prefix + test.getUniqueId()), "SKIPPED",
+                        escape("skipped: " + reason)));
             }
         });
-        out.println("DONE");
-        out.flush();
-        Runtime.getRuntime().halt(0); // student code may have left threads running
     }
 
     /** The id of the exercise {@code test} belongs to, from its method, its class or an enclosing one. */

@@ -41,7 +41,8 @@ class BrokenSubmissionsIT {
 
     @BeforeAll
     void gradeThemAll() throws Exception {
-        course = SelfCheck.course();
+        // the first two chapters with exercises are enough to show that breakage stays where it is, and fast
+        course = SelfCheck.course().firstChaptersWithExercises(2);
         // the first and the last exercise of the first chapter that has exercises: A for the loop, the compile
         // error, the tampering and the missing files; B for System.exit, the stack overflow and the memory hog
         Course.Chapter first = course.chapters().stream().filter(c -> !c.exercises().isEmpty()).findFirst().orElseThrow();
