@@ -162,6 +162,16 @@ final class TestProcess {
             if (running != null) {
                 record(outcomes, plan, running, Status.FAILED, why);
                 excluded.add(running);
+                // the exercise has failed (all or nothing): don't pay for its other tests looping or crashing too
+                String exercise = plan.get(running)[0];
+                String stopped = running;
+                for (String uid : plan.keySet()) {
+                    if (!outcomes.containsKey(uid) && plan.get(uid)[0].equals(exercise) && !exercise.isEmpty()) {
+                        record(outcomes, plan, uid, Status.FAILED, "not run: a test of the same exercise, " + plan.get(stopped)[1]
+                                + ", already failed that way");
+                        excluded.add(uid);
+                    }
+                }
             } else if (!containers.isEmpty() && !containers.peek().equals(containers.peekLast())) {
                 String container = containers.peek(); // innermost, and not the engine: a class that stopped the JVM
                 failAllUnder(outcomes, plan, excluded, container, why);
