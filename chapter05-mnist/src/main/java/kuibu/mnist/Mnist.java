@@ -101,6 +101,17 @@ public record Mnist(Dataset train, Dataset test) {
                 + " t10k-labels-idx1-ubyte.gz in a folder and pass --data DIR or set " + ENV + ".";
     }
 
+    /**
+     * MNIST from {@code dir}, or where it is absent (dir null), generated stand-in digits: {@code train}
+     * and {@code test} images (see {@link SyntheticDigits}). For scripts and figures that must run anywhere.
+     */
+    public static Mnist orGenerated(Path dir, int train, int test) {
+        if (dir != null) {
+            return load(dir);
+        }
+        return new Mnist(SyntheticDigits.generate(train, 1, "generated train"), SyntheticDigits.generate(test, 2, "generated test"));
+    }
+
     /** The first 50,000 training images, to train on while the rest validates. */
     public Dataset training() {
         int n = train.size() > VALIDATION ? train.size() - VALIDATION : train.size();
