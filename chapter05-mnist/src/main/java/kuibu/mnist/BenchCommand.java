@@ -194,7 +194,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) {
             throw new IllegalArgumentException("--peers: no run_peers.sh in " + peers);
         }
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), recipe, "--epochs", String.valueOf(epochs));
+        // the peers call Nielsen's recipe "nielsen1"
+        String peerRecipe = recipe.equals("nielsen") ? "nielsen1" : recipe;
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), peerRecipe, "--epochs", String.valueOf(epochs));
         pb.environment().put("PEERS", peerList);
         pb.environment().putIfAbsent("WAIT_IDLE", "0");
         Path dir = Mnist.directory(data);

@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Train a network on the first 50,000 MNIST training images (the last 10,000 validate),",
             "printing one line per epoch. Defaults: Nielsen's chapter 1 recipe (784-30-10, sigmoid, quadratic cost,",
             "batch 10, eta 3.0, 30 epochs).",
-            "The >= 98%% recipe: --sizes 784,800,10 --activation relu --output softmax --cost cross-entropy",
-            "  --init scaled --epochs 10 --batch 32 --eta 0.1 --lambda 5 --threads 2"})
+            "The >= 98%% recipe: --sizes 784,256,10 --activation relu --output softmax --cost cross-entropy",
+            "  --init scaled --epochs 12 --batch 16 --eta 0.1 --lambda 5 --threads 2"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
