@@ -59,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer-list", description = "which peers to run (default: ${DEFAULT-VALUE})", defaultValue = "numpy,torch")
     String peerList;
 
+    @Option(names = "--peer-threads", description = "BLAS / torch threads for the peers (default: the peers' own default, 2)")
+    Integer peerThreads;
+
     record Recipe(String name, int[] sizes, Activation activation, Output output, Cost cost, Network.Init init,
                   int batch, double eta, boolean allSixty) {}
 
@@ -196,7 +199,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         // the peers call Nielsen's recipe "nielsen1"
         String peerRecipe = recipe.equals("nielsen") ? "nielsen1" : recipe;
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), peerRecipe, "--epochs", String.valueOf(epochs));
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), peerRecipe, "--epochs", String.valueOf(epochs)));
+        if (peerThreads != null) {
+            command.addAll(List.of("--threads", String.valueOf(peerThreads)));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PEERS", peerList);
         pb.environment().putIfAbsent("WAIT_IDLE", "0");
         Path dir = Mnist.directory(data);

@@ -19,9 +19,10 @@ final class PerSampleBackprop {
             int in = net.sizes[l - 1];
             int out = net.sizes[l];
             z[l] = net.biases[l - 1].clone();
-            for (int j = 0; j < out; j++) {
-                for (int k = 0; k < in; k++) {
-                    z[l][j] += net.weight(l - 1, j, k) * a[l - 1][k];
+            double[] w = net.weights[l - 1];
+            for (int k = 0; k < in; k++) {           // along rows of the stored (transposed) weights
+                for (int j = 0; j < out; j++) {
+                    z[l][j] += w[k * out + j] * a[l - 1][k];
                 }
             }
             a[l] = new double[out];
@@ -40,7 +41,9 @@ final class PerSampleBackprop {
             int out = net.sizes[l];
             for (int j = 0; j < out; j++) {
                 nablaB[l - 1][j] += delta[j];
-                for (int k = 0; k < in; k++) {
+            }
+            for (int k = 0; k < in; k++) {
+                for (int j = 0; j < out; j++) {
                     nablaW[l - 1][k * out + j] += delta[j] * a[l - 1][k];
                 }
             }
@@ -49,7 +52,7 @@ final class PerSampleBackprop {
                 for (int k = 0; k < in; k++) {
                     double sum = 0;
                     for (int j = 0; j < out; j++) {
-                        sum += net.weight(l - 1, j, k) * delta[j];
+                        sum += net.weights[l - 1][k * out + j] * delta[j];
                     }
                     back[k] = sum * net.activation.derivative(z[l - 1][k], a[l - 1][k]);
                 }
