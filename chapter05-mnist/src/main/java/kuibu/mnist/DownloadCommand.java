@@ -72,14 +72,18 @@ final class DownloadCommand implements Callable<Integer> {
                 out.println(file + ": present and verified");
                 continue;
             }
-            fetch(client, mirrors, file, target, out);
+            fetch(client, mirrors, file, SHA256.get(file), target, out, 1000);
         }
         out.println("MNIST is in " + dir + " (pass --data " + dir + " or set " + Mnist.ENV + ")");
         return 0;
     }
 
-    private void fetch(HttpClient client, List<String> mirrors, String file, Path target, PrintWriter out)
-            throws IOException, InterruptedException {
+    /**
+     * Fetches {@code file} from the first mirror that delivers it with the expected SHA-256, trying each
+     * {@link #ATTEMPTS} times, {@code pauseMillis} × attempt apart; renames it to {@code target} only then.
+     */
+    static void fetch(HttpClient client, List<String> mirrors, String file, String expectedSha, Path target,
+                      PrintWriter out, long pauseMillis) throws IOException, InterruptedException {
         Path part = target.resolveSibling(file + ".part");
         String lastProblem = "";
         for (String base : mirrors) {
@@ -87,9 +91,9 @@ final class DownloadCommand implements Callable<Integer> {
                 try {
                     download(client, URI.create(base + file), part);
                     String sha = sha256(part);
-                    if (!sha.equals(SHA256.get(file))) {
+                    if (!sha.equals(expectedSha)) {
                         Files.deleteIfExists(part);
-                        lastProblem = base + file + ": SHA-256 " + sha + " does not match the published " + SHA256.get(file);
+                        lastProblem = base + file + ": SHA-256 " + sha + " does not match the published " + expectedSha;
                         out.println(lastProblem);
                         break;
                     }
@@ -99,7 +103,7 @@ final class DownloadCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     lastProblem = base + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                     out.println(lastProblem + " (attempt " + attempt + " of " + ATTEMPTS + ")");
-                    Thread.sleep(1000L * attempt);
+                    Thread.sleep(pauseMillis * attempt);
                 }
             }
         }

@@ -21,12 +21,19 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Train a network on the first 50,000 MNIST training images (the last 10,000 validate),",
             "printing one line per epoch. Defaults: Nielsen's chapter 1 recipe (784-30-10, sigmoid, quadratic cost,",
             "batch 10, eta 3.0, 30 epochs).",
-            "The >= 98%% recipe: --sizes 784,256,10 --activation relu --output softmax --cost cross-entropy",
-            "  --init scaled --epochs 12 --batch 16 --eta 0.1 --lambda 5 --threads 2"})
+            "--recipe sets several options at once (options given explicitly still win):",
+            "  nielsen  the defaults above",
+            "  fast     --sizes 784,100,10 --activation relu --output softmax --cost cross-entropy --init scaled",
+            "           --batch 16 --eta 0.1 --epochs 2                        (about 96%% in a few seconds)",
+            "  best     --sizes 784,256,10 --activation relu --output softmax --cost cross-entropy --init scaled",
+            "           --batch 16 --eta 0.1 --lambda 5 --epochs 12 --threads 2   (98.2%% with seed 1)"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--recipe", description = "nielsen, fast or best: a preset of the options below")
+    String recipe;
 
     @Option(names = "--sizes", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})", defaultValue = "784,30,10")
     int[] sizes;
@@ -76,6 +83,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (recipe != null) {
+            applyRecipe(recipe);
+        }
         if (trainLimit < 0) {
             throw new IllegalArgumentException("--train-limit must be 0 or more, got " + trainLimit);
         }
@@ -107,6 +117,43 @@ final class TrainCommand implements Callable<Integer> {
             out.println("report saved to " + report);
         }
         return 0;
+    }
+
+    /** Presets: each sets the options the user did not give on the command line. */
+    private void applyRecipe(String name) {
+        switch (name) {
+            case "nielsen":
+                return;
+            case "fast":
+                preset("--sizes", () -> sizes = new int[] {784, 100, 10});
+                modern();
+                preset("--epochs", () -> epochs = 2);
+                return;
+            case "best":
+                preset("--sizes", () -> sizes = new int[] {784, 256, 10});
+                modern();
+                preset("--lambda", () -> lambda = 5);
+                preset("--epochs", () -> epochs = 12);
+                preset("--threads", () -> threads = 2);
+                return;
+            default:
+                throw new IllegalArgumentException("--recipe must be nielsen, fast or best, got '" + name + "'");
+        }
+    }
+
+    private void modern() {
+        preset("--activation", () -> activation = "relu");
+        preset("--output", () -> output = "softmax");
+        preset("--cost", () -> cost = "cross-entropy");
+        preset("--init", () -> init = "scaled");
+        preset("--batch", () -> batch = 16);
+        preset("--eta", () -> eta = 0.1);
+    }
+
+    private void preset(String option, Runnable set) {
+        if (!spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            set.run();
+        }
     }
 
     static Network.Init init(String name) {
