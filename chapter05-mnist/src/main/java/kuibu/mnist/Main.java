@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kuibu-mnist", mixinStandardHelpOptions = true, version = "kuibu-mnist 1.0",
         description = "Train, evaluate and use a neural network that reads handwritten digits (MNIST).",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class, PeerCommand.class,
             DownloadCommand.class})
 public final class Main implements Runnable {
 
