@@ -18,7 +18,8 @@ public final class RenderFigures {
     private static final List<ChapterFigures> CHAPTERS = List.of(
             Chapter01Figures::render,
             Chapter02Figures::render,
-            Chapter03Figures::render);
+            Chapter03Figures::render,
+            Chapter05Figures::render);
 
     private RenderFigures() {}
 
