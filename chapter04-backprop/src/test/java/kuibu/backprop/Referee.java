@@ -102,10 +102,11 @@ final class Referee {
     /**
      * A random input whose hidden weighted inputs all stay {@link #KINK_MARGIN} away from ReLU's kink
      * and, for sigmoid outputs with cross-entropy, whose output weighted inputs stay within
-     * ±{@link #SATURATION_LIMIT}. Inputs shrink from try to try, so a suitable one is found quickly.
+     * ±{@link #SATURATION_LIMIT}. Inputs shrink from try to try, so a suitable one is found quickly
+     * when there is one; null when 200 tries find none (the biases alone may saturate the output).
      */
     static double[] inputAwayFromKinks(Network network, Random random) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
+        for (int attempt = 0; attempt < 200; attempt++) {
             double[] x = vector(random, network.sizes()[0], 1.0 / (1 + attempt / 20.0));
             double[][] zs = network.forwardPass(x).zs();
             boolean kinks = network.design().hidden() == Activation.RELU && !awayFromKinks(zs);
@@ -115,7 +116,20 @@ final class Referee {
                 return x;
             }
         }
-        throw new IllegalStateException("no input away from ReLU's kinks and sigmoid's saturation in 1000 tries");
+        return null;
+    }
+
+    /** A random network of this design and shape with an input {@link #inputAwayFromKinks} finds: tries new seeds until one has one. */
+    static Network networkWithGoodInput(Network.Design design, int[] sizes, Random random, double[][] input) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Network network = new Network(design, random.nextLong(), sizes);
+            double[] x = inputAwayFromKinks(network, random);
+            if (x != null) {
+                input[0] = x;
+                return network;
+            }
+        }
+        throw new IllegalStateException("no network of " + design + " with an input away from kinks and saturation in 100 tries");
     }
 
     private static boolean within(double[] z, double limit) {
