@@ -3,7 +3,7 @@ package kuibu.backprop;
 /**
  * The gradient of the cost with respect to every weight and bias, shaped like the network's
  * parameters: {@code nablaW(l)[j][k]} = ∂C/∂w<sub>jk</sub> and {@code nablaB(l)[j]} = ∂C/∂b<sub>j</sub>
- * for the parameters between layer l and l + 1 (l = 0 is input → first hidden).
+ * for the parameters between layer l and l + 1 (l = 0 is input → first hidden; the text's w<sup>l+1</sup>).
  */
 public final class Gradient {
 

@@ -61,6 +61,30 @@ public final class MazurExample {
     }
     // end::step[]
 
+    /**
+     * The other order, to show where a widely quoted number comes from: update the output weights
+     * first, then compute the hidden errors (BP2) with the <em>updated</em> output weights. This is
+     * not gradient descent on E: the hidden weights move along a slightly wrong direction.
+     */
+    public static void stepWithUpdatedOutputWeights(Network network, double eta) {
+        Network.Pass pass = network.forwardPass(input());
+        double[] hidden = pass.activations()[1];
+        double[] output = pass.activations()[2];
+        double[] deltaOutput = Equations.outputError(Cost.QUADRATIC.gradient(output, target(), Output.SIGMOID),
+                pass.zs()[1], Activation.SIGMOID);
+        subtract(network.weights(1), Equations.weightGradient(deltaOutput, hidden), eta);
+        double[] deltaHidden = Equations.hiddenError(network.weights(1), deltaOutput, pass.zs()[0], Activation.SIGMOID);
+        subtract(network.weights(0), Equations.weightGradient(deltaHidden, input()), eta);
+    }
+
+    private static void subtract(double[][] w, double[][] nablaW, double eta) {
+        for (int j = 0; j < w.length; j++) {
+            for (int k = 0; k < w[j].length; k++) {
+                w[j][k] -= eta * nablaW[j][k];
+            }
+        }
+    }
+
     /** The network after {@code steps} steps with learning rate {@link #ETA}. */
     public static Network trained(int steps) {
         Network network = network();

@@ -11,11 +11,11 @@ import java.util.random.RandomGenerator;
  * gradient descent: Nielsen's {@code network.py}, in Java, with a choice of activations, cost and
  * initialisation.
  *
- * <p>Indexing: the text numbers layers 1..L with the input as layer 1 and writes w<sup>l</sup> for the
- * weights into layer l. In code, {@code weights(l)} are the weights <em>out of</em> layer l, counted
- * from 0: {@code weights(0)} is the text's w<sup>2</sup>, input → first hidden layer, and
- * {@code weights(l)[j][k]} connects neuron k of layer l to neuron j of layer l + 1. The input layer
- * has no biases.
+ * <p>Indexing: the text calls the input a<sup>0</sup>, numbers the layers that compute 1..L, and
+ * writes w<sup>l</sup>, b<sup>l</sup> for the parameters into layer l. Code counts from 0:
+ * {@code weights(l)} and {@code biases(l)} are the text's w<sup>l+1</sup> and b<sup>l+1</sup>, so
+ * {@code weights(0)} connects the input to the first hidden layer, and {@code weights(l)[j][k]}
+ * connects neuron k of layer l to neuron j of layer l + 1. The input layer has no biases.
  *
  * <p>What it leaves out on purpose: regularisation, momentum, and the matrix form over a whole
  * mini-batch (chapter 5). Each sample goes forward and back on its own, so every line maps to an
@@ -109,7 +109,7 @@ public final class Network {
         return sizes.clone();
     }
 
-    /** The number of weight layers, L − 1 in the text's numbering. */
+    /** The number of layers that compute, L in the text: one fewer than the number of layer sizes. */
     public int layers() {
         return weights.length;
     }
@@ -143,7 +143,7 @@ public final class Network {
         Parameters.unflatten(parameters, weights, biases);
     }
 
-    /** The output a<sup>L</sup> for input {@code x}: equation (4.2), a<sup>l</sup> = σ(w<sup>l</sup>a<sup>l−1</sup> + b<sup>l</sup>), layer after layer. */
+    /** The output a<sup>L</sup> for input {@code x}: equations (4.1) and (4.2), a<sup>l</sup> = σ(w<sup>l</sup>a<sup>l−1</sup> + b<sup>l</sup>), layer after layer. */
     // tag::feedforward[]
     public double[] feedforward(double[] x) {
         checkInput(x);
@@ -155,6 +155,12 @@ public final class Network {
         return a;
     }
     // end::feedforward[]
+
+    /** Every layer's activations for input {@code x}, the input first and the output last: a<sup>0</sup>, ..., a<sup>L</sup>. */
+    public double[][] activations(double[] x) {
+        checkInput(x);
+        return forwardPass(x).activations();
+    }
 
     /** The cost C<sub>x</sub> of this network's output for input {@code x} and target {@code y}. */
     public double cost(double[] x, double[] y) {

@@ -26,4 +26,28 @@ public final class Xor {
         return network.sgd(samples(), epochs, 4, eta, new Random(seed));
     }
     // end::train[]
+
+    /**
+     * The mean of ½(a − y)² over the four points before training and after each of {@code epochs}
+     * epochs: one yardstick for networks trained with different costs, whose own cost values are
+     * not comparable.
+     */
+    public static double[] errorCurve(Network network, int epochs, double eta, long seed) {
+        Random random = new Random(seed);
+        double[] curve = new double[epochs + 1];
+        curve[0] = meanSquaredError(network);
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            network.sgd(samples(), 1, 4, eta, random);
+            curve[epoch] = meanSquaredError(network);
+        }
+        return curve;
+    }
+
+    private static double meanSquaredError(Network network) {
+        double sum = 0;
+        for (Sample sample : samples()) {
+            sum += Cost.QUADRATIC.value(network.feedforward(sample.x()), sample.y(), Output.SIGMOID);
+        }
+        return sum / samples().size();
+    }
 }

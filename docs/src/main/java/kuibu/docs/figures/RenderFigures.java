@@ -16,7 +16,8 @@ public final class RenderFigures {
     }
 
     private static final List<ChapterFigures> CHAPTERS = List.of(
-            Chapter01Figures::render);
+            Chapter01Figures::render,
+            Chapter04Figures::render);
 
     private RenderFigures() {}
 
