@@ -18,7 +18,7 @@ show("ReLU, N(0,1)", softmax.withHidden(Activation.RELU));
 show("ReLU, He", softmax.withHidden(Activation.RELU).withInit(Init.HE));
 
 // Backprop versus numeric differentiation, in multiply-adds for one gradient.
-for (int width = 4; width <= 32; width *= 2) {
+for (int width = 4; width <= 16; width *= 2) {
     BackpropCost.Row row = BackpropCost.measure(width, width, width, width);
     System.out.printf("D = %6d: backprop %9d, numeric %12d (%.0f times as much)%n",
             row.parameters(), row.backprop(), row.numeric(), row.ratio());

@@ -38,18 +38,22 @@ public final class Network {
             }
         }
 
+        /** The same design with another activation for the hidden layers. */
         public Design withHidden(Activation hidden) {
             return new Design(hidden, output, cost, init);
         }
 
+        /** The same design with another output layer. */
         public Design withOutput(Output output) {
             return new Design(hidden, output, cost, init);
         }
 
+        /** The same design with another cost. */
         public Design withCost(Cost cost) {
             return new Design(hidden, output, cost, init);
         }
 
+        /** The same design with another initialisation (it matters only when a network is built). */
         public Design withInit(Init init) {
             return new Design(hidden, output, cost, init);
         }
@@ -114,6 +118,7 @@ public final class Network {
         return weights.length;
     }
 
+    /** The activations, cost and initialisation this network was built with. */
     public Design design() {
         return design;
     }
