@@ -5,7 +5,7 @@ import kuibu.derivatives.Derivatives;
 
 /**
  * What a gradient costs, by backprop and by numeric differentiation, counted in multiply-adds
- * (section 4.9). A forward pass costs about D multiply-adds for D weights; backprop adds a backward
+ * (the chapter's section "What backprop saves"). A forward pass costs about D multiply-adds for D weights; backprop adds a backward
  * pass of about 2D, so O(D) in all. Central differences need two forward passes per parameter:
  * 2D passes of D each, O(D²).
  *
@@ -47,8 +47,11 @@ public final class BackpropCost {
     }
     // end::measure[]
 
-    /** Times both methods on networks of width 8 to 128 (three layers deep) and prints a table. */
+    /** Times both methods on networks of width 8 to 128 (three layers deep) and prints a table; noisy on a busy machine. */
     public static void main(String[] args) {
+        for (int warmUp = 0; warmUp < 20; warmUp++) {
+            measure(16, 16, 16, 16); // let the JIT compile the loops before anything is timed
+        }
         System.out.printf("%8s %14s %14s %12s %12s%n", "D", "backprop ops", "numeric ops", "backprop ms", "numeric ms");
         for (int width = 8; width <= 128; width *= 2) {
             int[] sizes = {width, width, width, width};

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Measures how the gradient's size changes with depth: ‖∂C/∂w<sup>l</sup>‖ for each weight layer of
- * a freshly initialised deep network, averaged over a batch of random samples (section 4.8).
+ * a freshly initialised deep network, averaged over a batch of random samples (the chapter's section on depth and initialisation).
  *
  * <p>If the lengths shrink towards the input, the early layers barely learn (vanishing gradients);
  * if they are huge, one step throws the weights far away (exploding gradients).

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * <p>Why it matters: a weighted input z = Σ<sub>k</sub> w<sub>jk</sub>a<sub>k</sub> + b adds n<sub>in</sub>
  * terms, so its variance grows with n<sub>in</sub>·Var(w). Too large, and sigmoids saturate (gradients
  * vanish) or ReLU signals grow layer after layer (gradients explode); too small, and the signal dies.
- * Xavier and He choose Var(w) so that the signal keeps its size from layer to layer (section 4.8).
+ * Xavier and He choose Var(w) so that the signal keeps its size from layer to layer (the chapter's section on depth and initialisation).
  */
 public enum Init {
 

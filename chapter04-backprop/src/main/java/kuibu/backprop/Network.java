@@ -210,7 +210,7 @@ public final class Network {
         double[][] zs = pass.zs();
         double[][] activations = pass.activations();
         int last = layers() - 1;
-        multiplyAdds += backwardMultiplyAdds();
+        multiplyAdds += backwardMultiplyAdds(); // bookkeeping for the cost comparison, not part of backprop
         // BEGIN SOLUTION 4.5
         double[][][] nablaW = new double[layers()][][];
         double[][] nablaB = new double[layers()][];
@@ -320,7 +320,7 @@ public final class Network {
 
     /**
      * How many multiply-adds this network has done in its forward and backward passes so far: the
-     * unit of work in which section 4.9 compares backprop, O(D), with numeric differentiation, O(D²).
+     * unit of work in which the chapter compares backprop, O(D), with numeric differentiation, O(D²).
      */
     public long multiplyAdds() {
         return multiplyAdds;
