@@ -11,4 +11,5 @@ for (double h : StepSizes.powersOfTen(12)) {
 }
 
 // Which h is best for the central difference? Around 1e-5, as the text predicts.
-StepSizes.bestCentralStep(StepSizes.errors(Math::sin, Math::cos, 1.0, StepSizes.powersOfTen(12)))
+double best = StepSizes.bestCentralStep(StepSizes.errors(Math::sin, Math::cos, 1.0, StepSizes.powersOfTen(12)));
+System.out.println("best h for the central difference: " + best);

@@ -9,10 +9,11 @@ for (double eta : new double[] {0.01, 0.1, 0.9, 1.1}) {
 
 // Two variables: the elongated bowl x² + 10y², then Rosenbrock's valley.
 var bowl = GradientDescent.descend(Functions::bowlGradient, new double[] {3, 1}, 0.05, 1e-6, 10_000);
-bowl
+System.out.println("bowl:       " + bowl);
 var banana = GradientDescent.descend(Functions::rosenbrockGradient, new double[] {-1.5, 2}, 0.001, 1e-4, 100_000);
-banana
+System.out.println("Rosenbrock: " + banana);
 
 // The referee: is bowlGradient right? Compare it with central differences at a point.
 double[] p = {1.5, -0.5};
-GradientCheck.compare(Functions.bowlGradient(p), Derivatives.gradient(Functions::bowl, p))
+var report = GradientCheck.compare(Functions.bowlGradient(p), Derivatives.gradient(Functions::bowl, p));
+System.out.println(report + ": " + GradientCheck.verdict(report.relativeError()));

@@ -2,6 +2,7 @@ package kuibu.docs.figures;
 
 import java.nio.file.Path;
 import java.util.List;
+import kuibu.derivatives.Functions;
 import kuibu.derivatives.GradientDescent;
 import kuibu.derivatives.StepSizes;
 import org.knowm.xchart.XYChart;
@@ -14,6 +15,7 @@ final class Chapter01Figures {
     static void render(Path images) throws Exception {
         errorVersusStep(images);
         descentPaths(images);
+        bowlPaths(images);
     }
 
     private static void errorVersusStep(Path images) throws Exception {
@@ -38,6 +40,17 @@ final class Chapter01Figures {
             chart.addSeries("η = " + eta, steps, xs);
         }
         Charts.save(chart, images, "ch01-descent-eta");
+    }
+
+    private static void bowlPaths(Path images) throws Exception {
+        XYChart chart = Charts.lines("Gradient descent on x² + 10y², from (3, 1)", "x", "y");
+        for (double eta : new double[] {0.02, 0.09}) {
+            GradientDescent.Descent descent = GradientDescent.descend(Functions::bowlGradient, new double[] {3, 1}, eta, 1e-3, 60);
+            chart.addSeries("η = " + eta,
+                    descent.path().stream().mapToDouble(p -> p[0]).toArray(),
+                    descent.path().stream().mapToDouble(p -> p[1]).toArray());
+        }
+        Charts.save(chart, images, "ch01-bowl-paths");
     }
 
     /** Log axes cannot show an error of exactly 0: show it at the smallest double-precision step instead. */

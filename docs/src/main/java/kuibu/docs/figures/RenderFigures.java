@@ -17,6 +17,8 @@ public final class RenderFigures {
 
     private static final List<ChapterFigures> CHAPTERS = List.of(
             Chapter01Figures::render,
+            Chapter02Figures::render,
+            Chapter03Figures::render,
             Chapter04Figures::render);
 
     private RenderFigures() {}

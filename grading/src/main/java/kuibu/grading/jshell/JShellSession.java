@@ -22,8 +22,16 @@ import jdk.jshell.SourceCodeAnalysis;
  */
 public final class JShellSession implements AutoCloseable {
 
-    /** What one snippet did: its source, the value it displayed (or null), what it printed, its error (or null). */
-    public record Result(String source, String value, String printed, String error) {
+    /**
+     * What one snippet did: its source, the value it displayed (or null), what it printed, its error
+     * (or null), and whether it was an expression (whose value a reader wants to see) rather than a
+     * declaration such as {@code var x = 1;} (whose value the book does not repeat).
+     */
+    public record Result(String source, String value, String printed, String error, boolean expression) {
+        public Result(String source, String value, String printed, String error) {
+            this(source, value, printed, error, false);
+        }
+
         public boolean failed() {
             return error != null;
         }
@@ -80,6 +88,7 @@ public final class JShellSession implements AutoCloseable {
         List<SnippetEvent> events = shell.eval(snippet);
         String error = null;
         String value = null;
+        boolean expression = false;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue; // a side effect on an earlier snippet, not this one's outcome
@@ -94,9 +103,16 @@ public final class JShellSession implements AutoCloseable {
                         .collect(Collectors.joining(", "));
             } else if (event.value() != null && isValueKind(event.snippet())) {
                 value = event.value();
+                expression = isExpression(event.snippet());
             }
         }
-        return new Result(snippet.strip(), value, printed.toString(StandardCharsets.UTF_8), error);
+        return new Result(snippet.strip(), value, printed.toString(StandardCharsets.UTF_8), error, expression);
+    }
+
+    /** A bare expression or an assignment, as opposed to a variable declaration. */
+    private static boolean isExpression(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
     }
 
     private static boolean isValueKind(Snippet snippet) {
