@@ -210,7 +210,7 @@ public final class Network {
         double[][] zs = pass.zs();
         double[][] activations = pass.activations();
         int last = layers() - 1;
-        multiplyAdds += backwardMultiplyAdds(); // bookkeeping for the cost comparison, not part of backprop
+        multiplyAdds += backwardMultiplyAdds(); // only counts work, for the cost table below
         // BEGIN SOLUTION 4.5
         double[][][] nablaW = new double[layers()][][];
         double[][] nablaB = new double[layers()][];
