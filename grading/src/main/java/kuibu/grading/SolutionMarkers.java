@@ -91,6 +91,27 @@ public final class SolutionMarkers {
         return out;
     }
 
+    /**
+     * {@code lines} with the regions that {@code which} accepts replaced as by
+     * {@link #replaceRegions(String, List, Function)}; the other regions stay as they are, markers
+     * included. The self-check uses it to stub one exercise at a time.
+     */
+    public static List<String> replaceRegions(String file, List<String> lines, java.util.function.Predicate<Region> which,
+                                              Function<Region, String> stubFor) throws MarkerException {
+        List<String> out = new ArrayList<>(lines.size());
+        int next = 0;
+        for (Region region : find(file, lines)) {
+            if (!which.test(region)) {
+                continue;
+            }
+            out.addAll(lines.subList(next, region.beginLine() - 1));
+            out.add(region.indent() + stubFor.apply(region));
+            next = region.endLine();
+        }
+        out.addAll(lines.subList(next, lines.size()));
+        return out;
+    }
+
     /** The statement a student finds in place of a solution: it names the exercise and the book section. */
     public static String throwStatement(String id, String where) {
         String message = "Exercise " + id + " is yours to write: see " + where;

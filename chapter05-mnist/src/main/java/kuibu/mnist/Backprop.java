@@ -1,0 +1,231 @@
+package kuibu.mnist;
+
+/**
+ * Backpropagation for a whole mini-batch at once: the matrix form of BP1–BP4.
+ *
+ * <p>The m samples of a mini-batch are the rows of the input matrix A⁰ (m × 784), and every layer's
+ * z, a and δ become m-row matrices too. Chapter 4's per-sample equations turn into
+ * <pre>
+ *   Z^l = A^(l−1) W^l + b^l             (forward, b added to every row)
+ *   Δ^L = ∇_a C ⊙ σ'(Z^L)                (BP1, row by row)
+ *   Δ^l = (Δ^(l+1) (W^(l+1))ᵀ) ⊙ σ'(Z^l)   (BP2)
+ *   ∂C/∂b^l = the column sums of Δ^l     (BP3)
+ *   ∂C/∂W^l = (A^(l−1))ᵀ Δ^l             (BP4)
+ * </pre>
+ * with W^l stored as n_(l−1) × n_l (see {@link Network}). The gradients are sums over the batch, as
+ * in chapter 4; the update divides by m.
+ *
+ * <p>One instance is a workspace for batches of up to {@code capacity} samples: it allocates its
+ * matrices once, so training creates no garbage.
+ */
+final class Backprop {
+
+    final Network net;
+    final int capacity;
+    /** a[0] is the input batch X, a[l] the activations of layer l; m × sizes[l] each. */
+    final double[][] a;
+    /** z[l], the weighted inputs of layer l (z[0] unused). */
+    final double[][] z;
+    /** delta[l] = ∂C/∂z of layer l (delta[0] unused). */
+    final double[][] delta;
+    /** The targets, m × sizes[L]. */
+    final double[] y;
+    /** ∂C/∂W and ∂C/∂b, summed over the batch; same shapes as the network's weights and biases. */
+    final double[][] nablaW;
+    final double[][] nablaB;
+    private final Parallel parallel;
+    /** The non-zero columns of each input row (most MNIST pixels are 0), found by {@link #forward}. */
+    private final int[] nonzero;
+    private final int[] nonzeroCount;
+
+    Backprop(Network net, int capacity, Parallel parallel) {
+        this.net = net;
+        this.capacity = capacity;
+        this.parallel = parallel;
+        int layers = net.sizes.length;
+        a = new double[layers][];
+        z = new double[layers][];
+        delta = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            a[l] = new double[capacity * net.sizes[l]];
+            if (l > 0) {
+                z[l] = new double[capacity * net.sizes[l]];
+                delta[l] = new double[capacity * net.sizes[l]];
+            }
+        }
+        y = new double[capacity * net.sizes[layers - 1]];
+        nonzero = new int[capacity * net.sizes[0]];
+        nonzeroCount = new int[capacity];
+        nablaW = new double[net.layers()][];
+        nablaB = new double[net.layers()][];
+        for (int l = 0; l < net.layers(); l++) {
+            nablaW[l] = new double[net.weights[l].length];
+            nablaB[l] = new double[net.biases[l].length];
+        }
+    }
+
+    Backprop(Network net, int capacity) {
+        this(net, capacity, new Parallel(1));
+    }
+
+    /**
+     * With the batch in {@code a[0]} and its targets in {@code y}: runs the forward and the backward
+     * pass, leaves the gradients in nablaW and nablaB, and returns the batch's total cost.
+     */
+    double gradient(int m) {
+        checkBatch(m);
+        double cost = forward(m);
+        backward(m);
+        return cost;
+    }
+
+    // tag::forward[]
+    /** Fills z and a layer by layer for the first m rows; returns the summed cost of the batch. */
+    double forward(int m) {
+        checkBatch(m);
+        findNonzeroInputs(m);
+        int last = net.layers();
+        for (int l = 1; l <= last; l++) {
+            int in = net.sizes[l - 1];
+            int out = net.sizes[l];
+            double[] w = net.weights[l - 1];
+            double[] b = net.biases[l - 1];
+            double[] zl = z[l];
+            double[] al = a[l];
+            double[] previous = a[l - 1];
+            boolean output = l == last;
+            boolean input = l == 1;
+            parallel.forRows(m, (long) m * in * out, (from, to) -> {
+                for (int s = from; s < to; s++) {
+                    System.arraycopy(b, 0, zl, s * out, out);
+                }
+                if (input) {
+                    Matrices.multiplyAddSparse(previous, in, nonzero, nonzeroCount, w, out, zl, from, to);
+                } else {
+                    Matrices.multiplyAdd(previous, in, w, out, zl, from, to);
+                }
+                for (int s = from; s < to; s++) {
+                    if (output) {
+                        net.output.activate(zl, al, s * out, out);
+                    } else {
+                        for (int j = s * out; j < (s + 1) * out; j++) {
+                            al[j] = net.activation.apply(zl[j]);
+                        }
+                    }
+                }
+            });
+        }
+        int out = net.sizes[last];
+        double cost = 0;
+        for (int s = 0; s < m; s++) {
+            cost += net.cost.value(net.output, z[last], a[last], y, s * out, out);
+        }
+        return cost;
+    }
+    // end::forward[]
+
+    // tag::backward[]
+    /** BP1–BP4 for the first m rows, after {@link #forward}: fills nablaW and nablaB. */
+    void backward(int m) {
+        int last = net.layers();
+        int outputs = net.sizes[last];
+        for (int s = 0; s < m; s++) {
+            net.cost.outputDelta(net.output, a[last], y, delta[last], s * outputs, outputs);   // BP1
+        }
+        // BEGIN SOLUTION 5.3
+        for (int l = last; l >= 1; l--) {
+            int in = net.sizes[l - 1];
+            int out = net.sizes[l];
+            double[] d = delta[l];
+            double[] previous = a[l - 1];
+            double[] gw = nablaW[l - 1];
+            double[] gb = nablaB[l - 1];
+            java.util.Arrays.fill(gb, 0);
+            for (int s = 0; s < m; s++) {                                                   // BP3
+                for (int j = 0; j < out; j++) {
+                    gb[j] += d[s * out + j];
+                }
+            }
+            parallel.forRows(in, (long) m * in * out, (from, to) -> {                        // BP4
+                java.util.Arrays.fill(gw, from * out, to * out, 0);
+                Matrices.transposeMultiply(previous, m, in, d, out, gw, from, to);
+            });
+            if (l > 1) {                                                                    // BP2
+                double[] back = delta[l - 1];
+                double[] zBack = z[l - 1];
+                Matrices.multiplyTranspose(d, out, net.weights[l - 1], in, back, 0, m);
+                for (int i = 0; i < m * in; i++) {
+                    back[i] *= net.activation.derivative(zBack[i], previous[i]);
+                }
+            }
+        }
+        // END SOLUTION
+    }
+    // end::backward[]
+
+    /**
+     * One step of gradient descent on the batch, fused: like {@link #gradient} followed by
+     * {@link Sgd#update} on every layer, but BP4's product goes straight into the weights, so no
+     * gradient matrix is filled and cleared, and weights from inputs that are 0 everywhere in the batch
+     * are not touched (equal to the unfused step up to rounding). Returns the batch's cost.
+     */
+    // tag::descend[]
+    double descend(int m, double eta, double lambda, int n) {
+        double cost = forward(m);
+        int last = net.layers();
+        int outputs = net.sizes[last];
+        for (int s = 0; s < m; s++) {
+            net.cost.outputDelta(net.output, a[last], y, delta[last], s * outputs, outputs);    // BP1
+        }
+        double step = eta / m;
+        double decay = 1 - eta * lambda / n;
+        for (int l = last; l >= 1; l--) {
+            int in = net.sizes[l - 1];
+            int out = net.sizes[l];
+            double[] d = delta[l];
+            double[] previous = a[l - 1];
+            if (l > 1) {                                                                     // BP2, before W changes
+                Matrices.multiplyTranspose(d, out, net.weights[l - 1], in, delta[l - 1], 0, m);
+                double[] back = delta[l - 1];
+                double[] zBack = z[l - 1];
+                for (int i = 0; i < m * in; i++) {
+                    back[i] *= net.activation.derivative(zBack[i], previous[i]);
+                }
+            }
+            double[] b = net.biases[l - 1];                                                  // BP3 and its step
+            for (int j = 0; j < out; j++) {
+                double sum = 0;
+                for (int s = 0; s < m; s++) {
+                    sum += d[s * out + j];
+                }
+                b[j] -= step * sum;
+            }
+            double[] w = net.weights[l - 1];                                                 // BP4 and its step
+            parallel.forRows(in, (long) m * in * out, (from, to) ->
+                    Matrices.descend(previous, m, in, d, out, w, decay, step, from, to));
+        }
+        return cost;
+    }
+    // end::descend[]
+
+    private void findNonzeroInputs(int m) {
+        int n = net.sizes[0];
+        double[] x = a[0];
+        for (int s = 0; s < m; s++) {
+            int count = 0;
+            int row = s * n;
+            for (int k = 0; k < n; k++) {
+                if (x[row + k] != 0) {
+                    nonzero[row + count++] = k;
+                }
+            }
+            nonzeroCount[s] = count;
+        }
+    }
+
+    private void checkBatch(int m) {
+        if (m < 1 || m > capacity) {
+            throw new IllegalArgumentException("batch size must be between 1 and " + capacity + ", got " + m);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package kuibu.mnist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bench}: throughput in samples per second, three ways — chapter 4's per-sample backprop, the
+ * matrix form's forward and backward pass, and whole training epochs (the figure the peers
+ * report) — for Nielsen's recipe and a modern one, optionally next to the numpy and PyTorch peers
+ * run in the same invocation. A harness that prints, not a test.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Forward+backward throughput (samples/s) of the per-sample and the matrix form, and training",
+            "throughput, for the recipes 'nielsen' (784-30-10 sigmoid, quadratic, batch 10, eta 3) and 'modern'",
+            "(784-100-10 relu, softmax + cross-entropy, batch 32, eta 0.1), or for --sizes/--batch of your own.",
+            "With --peers DIR also runs DIR/run_peers.sh (numpy and PyTorch) on the same recipes."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--recipes", split = ",", description = "nielsen, modern (default: ${DEFAULT-VALUE})", defaultValue = "nielsen,modern")
+    List<String> recipes;
+
+    @Option(names = "--sizes", split = ",", description = "instead of the recipes: these layer sizes (sigmoid, quadratic)")
+    int[] sizes;
+
+    @Option(names = "--batch", split = ",", description = "batch sizes for --sizes (default: 10)")
+    int[] batches;
+
+    @Option(names = "--epochs", description = "training epochs per recipe (default: ${DEFAULT-VALUE}; the median counts)", defaultValue = "3")
+    int epochs;
+
+    @Option(names = "--threads", split = ",", description = "thread counts to try (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    int[] threads;
+
+    @Option(names = "--data", description = "MNIST folder (default: $KUIBU_MNIST_DIR, else ~/.cache/kuibu/mnist; generated digits if absent)")
+    String data;
+
+    @Option(names = "--peers", description = "folder with run_peers.sh, to run the numpy and PyTorch peers too")
+    Path peers;
+
+    @Option(names = "--peer-list", description = "which peers to run (default: ${DEFAULT-VALUE})", defaultValue = "numpy,torch")
+    String peerList;
+
+    @Option(names = "--peer-threads", description = "BLAS / torch threads for the peers (default: the peers' own default, 2)")
+    Integer peerThreads;
+
+    record Recipe(String name, int[] sizes, Activation activation, Output output, Cost cost, Network.Init init,
+                  int batch, double eta, boolean allSixty) {}
+
+    static Recipe recipe(String name) {
+        switch (name) {
+            case "nielsen":
+                return new Recipe("nielsen", new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC,
+                        Network.Init.NORMAL, 10, 3.0, false);
+            case "modern":
+                return new Recipe("modern", new int[] {784, 100, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY,
+                        Network.Init.SCALED, 32, 0.1, true);
+            default:
+                throw new IllegalArgumentException("--recipes: unknown recipe '" + name + "', expected nielsen or modern");
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Mnist.directory(data);
+        Mnist mnist;
+        if (Mnist.isComplete(dir)) {
+            mnist = Mnist.load(dir);
+            out.println("data: MNIST from " + dir);
+        } else {
+            mnist = new Mnist(SyntheticDigits.generate(60_000, 1, "generated"), SyntheticDigits.generate(2_000, 2, "generated test"));
+            out.println("data: no MNIST in " + dir + ", using 60,000 generated digits (throughput only)");
+        }
+        out.printf("java %s, %s, %d cores available%n", System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
+        List<Recipe> list = new ArrayList<>();
+        if (sizes != null) {
+            for (int b : batches == null ? new int[] {10} : batches) {
+                list.add(new Recipe("sizes " + Arrays.toString(sizes) + " batch " + b, sizes, Activation.SIGMOID,
+                        Output.SIGMOID, Cost.QUADRATIC, Network.Init.NORMAL, b, 3.0, false));
+            }
+        } else {
+            for (String r : recipes) {
+                list.add(recipe(r));
+            }
+        }
+        Map<String, String> table = new LinkedHashMap<>();
+        for (Recipe r : list) {
+            Dataset train = r.allSixty() ? mnist.train() : mnist.training();
+            Network net = Network.random(r.sizes(), r.activation(), r.output(), r.cost(), r.init(), 1);
+            double perSample = perSample(net, train);
+            double matrix = matrixForm(net, train, r.batch());
+            out.printf("%s: forward+backward, per sample %.0f samples/s, matrix form (batch %d) %.0f samples/s: %.1fx%n",
+                    r.name(), perSample, r.batch(), matrix, matrix / perSample);
+            for (int t : threads) {
+                Network fresh = Network.random(r.sizes(), r.activation(), r.output(), r.cost(), r.init(), 1);
+                List<Trainer.Epoch> run = Trainer.train(fresh, train, null, mnist.test(),
+                        new Trainer.Options(epochs, r.batch(), r.eta(), 0, 1, t), null);
+                double[] speeds = run.stream().mapToDouble(Trainer.Epoch::samplesPerSecond).sorted().toArray();
+                double median = speeds[speeds.length / 2];
+                double acc = run.get(run.size() - 1).testAccuracy();
+                out.printf("%s: training %d images, %d epochs, %d thread(s): median %.0f samples/s, test accuracy %.4f%n",
+                        r.name(), train.size(), epochs, t, median, acc);
+                table.put(r.name() + " kuibu threads " + t, String.format("%.0f", median));
+            }
+            if (peers != null && (r.name().equals("nielsen") || r.name().equals("modern"))) {
+                for (JsonNode line : runPeers(r.name(), out)) {
+                    table.put(r.name() + " " + line.path("peer").asText() + " threads " + line.path("threads").asText(),
+                            String.format("%.0f", line.path("samples_per_s").asDouble()));
+                }
+            }
+        }
+        out.println();
+        out.println("| run | samples/s |");
+        out.println("|---|---:|");
+        table.forEach((k, v) -> out.println("| " + k + " | " + v + " |"));
+        return 0;
+    }
+
+    /** Samples per second of chapter 4's loop, forward and backward, one sample at a time. */
+    private static double perSample(Network net, Dataset data) {
+        int outputs = net.sizes[net.layers()];
+        double[][] nablaW = new double[net.layers()][];
+        double[][] nablaB = new double[net.layers()][];
+        for (int l = 0; l < net.layers(); l++) {
+            nablaW[l] = new double[net.weights[l].length];
+            nablaB[l] = new double[net.biases[l].length];
+        }
+        double[] y = new double[outputs];
+        return throughput(data, 1000, i -> {
+            OneHot.encode(data.label(i), outputs, y, 0);
+            PerSampleBackprop.accumulate(net, data.image(i), y, nablaW, nablaB);
+        });
+    }
+
+    /** Samples per second of {@link Backprop#gradient} on whole batches. */
+    private static double matrixForm(Network net, Dataset data, int batch) {
+        Backprop bp = new Backprop(net, batch);
+        int outputs = net.sizes[net.layers()];
+        int[] next = {0};
+        double rate = throughput(data, batch, i -> {
+            int s = next[0]++;
+            data.copyImage(i, bp.a[0], s * Dataset.PIXELS);
+            OneHot.encode(data.label(i), outputs, bp.y, s * outputs);
+            if (next[0] == batch) {
+                bp.gradient(batch);
+                next[0] = 0;
+            }
+        });
+        return rate;
+    }
+
+    interface Sample {
+        void run(int i);
+    }
+
+    /** Runs {@code sample} over the data for about a second after a warm-up, and returns samples/s. */
+    private static double throughput(Dataset data, int unit, Sample sample) {
+        int n = data.size() - data.size() % unit;
+        int i = 0;
+        long warmUp = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < warmUp) {
+            sample.run(i);
+            i = (i + 1) % n;
+        }
+        long start = System.nanoTime();
+        long count = 0;
+        while (System.nanoTime() - start < 1_000_000_000L || count % unit != 0) {
+            sample.run(i);
+            i = (i + 1) % n;
+            count++;
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private List<JsonNode> runPeers(String recipe, PrintWriter out) throws IOException, InterruptedException {
+        Path script = peers.resolve("run_peers.sh");
+        if (!Files.isRegularFile(script)) {
+            throw new IllegalArgumentException("--peers: no run_peers.sh in " + peers);
+        }
+        // the peers call Nielsen's recipe "nielsen1"
+        String peerRecipe = recipe.equals("nielsen") ? "nielsen1" : recipe;
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), peerRecipe, "--epochs", String.valueOf(epochs)));
+        if (peerThreads != null) {
+            command.addAll(List.of("--threads", String.valueOf(peerThreads)));
+        }
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("PEERS", peerList);
+        pb.environment().putIfAbsent("WAIT_IDLE", "0");
+        Path dir = Mnist.directory(data);
+        if (Mnist.isComplete(dir)) {
+            pb.environment().put("MNIST_DIR", dir.toAbsolutePath().toString());
+        }
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        List<JsonNode> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("{")) {
+                    JsonNode node = ModelFile.JSON.readTree(line);
+                    lines.add(node);
+                    out.printf("%s: peer %s, %s threads: %.0f samples/s, test accuracy %.4f%n", recipe,
+                            node.path("peer").asText(), node.path("threads").asText(),
+                            node.path("samples_per_s").asDouble(), node.path("test_acc").asDouble());
+                }
+            }
+        }
+        p.waitFor();
+        return lines;
+    }
+}

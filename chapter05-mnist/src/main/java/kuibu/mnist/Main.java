@@ -1,0 +1,62 @@
+package kuibu.mnist;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line tool, {@code java -jar chapter05-mnist/target/kuibu-mnist.jar}: train, evaluate,
+ * predict, bench, download. Exit codes: 0 success, 2 bad input or usage, 1 any other failure.
+ * Errors are one line on stderr, never a stack trace.
+ */
+@Command(name = "kuibu-mnist", mixinStandardHelpOptions = true, version = "kuibu-mnist 1.0",
+        description = "Train, evaluate and use a neural network that reads handwritten digits (MNIST).",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class, PeerCommand.class,
+            DownloadCommand.class})
+public final class Main implements Runnable {
+
+    static final int BAD_INPUT = 2;
+    static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, evaluate, predict, bench or download");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOverwrittenOptionsAllowed(true);   // like the peers (argparse): a repeated option, the last one wins
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + message(e));
+            commandLine.getErr().flush();
+            return e instanceof DataException || e instanceof IllegalArgumentException ? BAD_INPUT : FAILURE;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println(c.getCommandName() + ": " + e.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            c.getErr().flush();
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,126 @@
+package kuibu.mnist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Mini-batch stochastic gradient descent over a dataset, epoch after epoch: shuffle, cut into
+ * batches, one {@link Backprop} and one {@link Sgd#update} per batch. Everything random comes from
+ * {@code java.util.Random(seed)}, and the matrix code sums in a fixed order, so the same seed gives
+ * the same network on every run and with any number of threads.
+ */
+public final class Trainer {
+
+    /** The knobs of a training run. λ is the L2 strength relative to the training-set size n. */
+    public record Options(int epochs, int batch, double eta, double lambda, long seed, int threads) {
+        public Options {
+            if (epochs < 1 || batch < 1 || threads < 1) {
+                throw new IllegalArgumentException("epochs, batch and threads must be at least 1, got "
+                        + epochs + ", " + batch + ", " + threads);
+            }
+            if (!(eta > 0) || !Double.isFinite(eta)) {
+                throw new IllegalArgumentException("eta must be a positive number, got " + eta);
+            }
+            if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+                throw new IllegalArgumentException("lambda must be 0 or more, got " + lambda);
+            }
+        }
+    }
+
+    /** What one epoch did; accuracies are fractions, NaN where there was no such data. */
+    public record Epoch(int epoch, double seconds, double samplesPerSecond, double loss,
+                        double validationAccuracy, double testAccuracy) {}
+
+    /** Hears about every finished epoch (to print it) and about progress within one (for a bar). */
+    public interface Listener {
+        void epoch(Epoch epoch);
+
+        default void batchDone(int samplesSoFar, int samplesPerEpoch) {}
+    }
+
+    /** Thrown when the loss becomes NaN or infinite: the step size is too large for this network. */
+    public static final class DivergedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DivergedException(int epoch, double eta) {
+            super("training diverged in epoch " + epoch + " (the loss became NaN or infinite) with eta = " + eta
+                    + ": try a smaller --eta, e.g. " + eta / 10);
+        }
+    }
+
+    private Trainer() {}
+
+    /**
+     * Trains {@code net} in place on {@code train}; after each epoch measures accuracy on
+     * {@code validation} and {@code test} (either may be null) and tells the listener.
+     */
+    public static List<Epoch> train(Network net, Dataset train, Dataset validation, Dataset test,
+                                    Options options, Listener listener) {
+        int n = train.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        if (net.sizes[0] != Dataset.PIXELS) {
+            throw new IllegalArgumentException("the first layer must have " + Dataset.PIXELS + " inputs, got " + net.sizes[0]);
+        }
+        int outputs = net.sizes[net.layers()];
+        int capacity = Math.min(options.batch(), n);
+        Random random = new Random(options.seed());
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        List<Epoch> epochs = new ArrayList<>();
+        try (Parallel parallel = new Parallel(options.threads())) {
+            Backprop bp = new Backprop(net, capacity, parallel);
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                shuffle(order, random);
+                long start = System.nanoTime();
+                double loss = 0;
+                for (int first = 0; first < n; first += capacity) {
+                    int m = Math.min(capacity, n - first);
+                    for (int s = 0; s < m; s++) {
+                        int i = order[first + s];
+                        train.copyImage(i, bp.a[0], s * Dataset.PIXELS);
+                        OneHot.encode(train.label(i), outputs, bp.y, s * outputs);
+                    }
+                    double cost = bp.descend(m, options.eta(), options.lambda(), n);
+                    if (!Double.isFinite(cost)) {
+                        throw new DivergedException(epoch, options.eta());
+                    }
+                    loss += cost;
+                    if (listener != null) {
+                        listener.batchDone(first + m, n);
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (!net.isFinite()) {
+                    throw new DivergedException(epoch, options.eta());
+                }
+                double validationAccuracy = accuracy(net, validation, options.threads());
+                double testAccuracy = accuracy(net, test, options.threads());
+                Epoch e = new Epoch(epoch, seconds, n / seconds, loss / n, validationAccuracy, testAccuracy);
+                epochs.add(e);
+                if (listener != null) {
+                    listener.epoch(e);
+                }
+            }
+        }
+        return epochs;
+    }
+
+    private static double accuracy(Network net, Dataset data, int threads) {
+        return data == null || data.size() == 0 ? Double.NaN : Evaluation.of(net, data, threads).accuracy();
+    }
+
+    /** Fisher–Yates with the trainer's own generator, so the order depends on the seed alone. */
+    static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

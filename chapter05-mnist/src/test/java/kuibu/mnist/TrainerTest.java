@@ -1,0 +1,85 @@
+package kuibu.mnist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trainer: the fused step equals gradient + update, it learns, it is deterministic, it stops on divergence. */
+class TrainerTest {
+
+    private static final Dataset DIGITS = SyntheticDigits.generate(1200, 11, "generated");
+    private static final Dataset TEST = SyntheticDigits.generate(300, 12, "generated test");
+
+    @Test
+    void fusedStepEqualsGradientThenUpdate() {
+        for (Activation activation : Activation.values()) {
+            Network a = SmallNetworks.network(new int[] {6, 5, 4, 3}, activation, Output.SOFTMAX, Cost.CROSS_ENTROPY, 5);
+            Network b = a.copy();
+            int m = 4;
+            Backprop fused = new Backprop(a, m);
+            Backprop plain = new Backprop(b, m);
+            SmallNetworks.batch(fused, m, 6);
+            SmallNetworks.batch(plain, m, 6);
+            fused.descend(m, 0.3, 2.0, 50);
+            plain.gradient(m);
+            for (int l = 0; l < b.layers(); l++) {
+                Sgd.update(b.weights[l], plain.nablaW[l], 0.3, 2.0, m, 50);
+                Sgd.update(b.biases[l], plain.nablaB[l], 0.3, 0, m, 50);
+                assertArrayEquals(b.weights[l], a.weights[l], 1e-13, activation + " weights of layer " + l);
+                assertArrayEquals(b.biases[l], a.biases[l], 1e-13, activation + " biases of layer " + l);
+            }
+        }
+    }
+
+    @Test
+    void batchForwardEqualsPerSampleFeedforward() {
+        Network net = SmallNetworks.network(new int[] {5, 4, 3}, Activation.TANH, Output.SOFTMAX, Cost.QUADRATIC, 2);
+        Backprop bp = new Backprop(net, 3);
+        SmallNetworks.batch(bp, 3, 3);
+        bp.forward(3);
+        for (int s = 0; s < 3; s++) {
+            double[] a = net.feedforward(java.util.Arrays.copyOfRange(bp.a[0], s * 5, s * 5 + 5));
+            assertArrayEquals(a, java.util.Arrays.copyOfRange(bp.a[2], s * 3, s * 3 + 3), 1e-14);
+        }
+    }
+
+    @Test
+    void learnsGeneratedDigits() {
+        Network net = Network.random(new int[] {784, 30, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY, Network.Init.SCALED, 1);
+        List<Trainer.Epoch> epochs = Trainer.train(net, DIGITS, null, TEST, new Trainer.Options(3, 10, 0.1, 0, 1, 1), null);
+        assertEquals(3, epochs.size());
+        assertTrue(epochs.get(2).testAccuracy() > 0.9, "accuracy after 3 epochs: " + epochs.get(2).testAccuracy());
+        assertTrue(Double.isNaN(epochs.get(0).validationAccuracy()));
+    }
+
+    @Test
+    void sameSeedSameModelFileForAnyThreadCount(@TempDir Path dir) throws Exception {
+        byte[][] files = new byte[3][];
+        int[] threads = {1, 2, 3};
+        for (int t = 0; t < threads.length; t++) {
+            Network net = Network.random(new int[] {784, 40, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY,
+                    Network.Init.SCALED, 42);
+            Trainer.train(net, DIGITS.first(600), null, null, new Trainer.Options(2, 64, 0.1, 1.0, 42, threads[t]), null);
+            Path file = dir.resolve("model-" + threads[t] + ".json");
+            ModelFile.save(net, file);
+            files[t] = Files.readAllBytes(file);
+        }
+        assertArrayEquals(files[0], files[1], "1 and 2 threads must give the same bytes");
+        assertArrayEquals(files[0], files[2], "1 and 3 threads must give the same bytes");
+    }
+
+    @Test
+    void divergenceStopsWithAHint() {
+        Network net = Network.random(new int[] {784, 30, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY, Network.Init.NORMAL, 1);
+        Trainer.DivergedException e = assertThrows(Trainer.DivergedException.class,
+                () -> Trainer.train(net, DIGITS, null, null, new Trainer.Options(1, 10, 1000, 0, 1, 1), null));
+        assertTrue(e.getMessage().contains("smaller --eta"), e.getMessage());
+    }
+}

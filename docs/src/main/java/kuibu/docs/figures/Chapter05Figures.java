@@ -1,0 +1,206 @@
+package kuibu.docs.figures;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import kuibu.mnist.Activation;
+import kuibu.mnist.Cost;
+import kuibu.mnist.Dataset;
+import kuibu.mnist.Evaluation;
+import kuibu.mnist.Mnist;
+import kuibu.mnist.Network;
+import kuibu.mnist.Output;
+import kuibu.mnist.Trainer;
+import org.knowm.xchart.XYChart;
+
+/**
+ * Chapter 5's figures: a grid of digits, training curves, the confusion matrix and the misclassified
+ * digits. From the real MNIST when {@code KUIBU_MNIST_DIR} names it at build time; otherwise from
+ * generated stand-in digits, and every figure's title says which.
+ */
+final class Chapter05Figures {
+
+    private static final int SCALE = 3;
+
+    private Chapter05Figures() {}
+
+    static void render(Path images) throws Exception {
+        Path dir = Mnist.fromEnvironment();
+        Mnist mnist = Mnist.orGenerated(dir, 6000, 2000);
+        String source = dir != null ? "MNIST" : "generated digits (MNIST not found at build time)";
+        Files.createDirectories(images);
+        digitGrid(images, mnist.train(), source);
+
+        // Short trainings (a few seconds each): Nielsen's recipe and a modern one on 10,000 images.
+        Dataset train = mnist.training().first(10_000);
+        Network nielsen = Network.random(new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC,
+                Network.Init.NORMAL, 1);
+        List<Trainer.Epoch> nielsenEpochs = Trainer.train(nielsen, train, null, mnist.test(),
+                new Trainer.Options(8, 10, 3.0, 0, 1, 1), null);
+        Network modern = Network.random(new int[] {784, 100, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY,
+                Network.Init.SCALED, 1);
+        List<Trainer.Epoch> modernEpochs = Trainer.train(modern, train, null, mnist.test(),
+                new Trainer.Options(8, 10, 0.1, 5, 1, 1), null);
+        trainingCurves(images, nielsenEpochs, modernEpochs, train.size(), source);
+
+        Evaluation evaluation = Evaluation.of(modern, mnist.test());
+        confusion(images, evaluation, source);
+        mistakes(images, mnist.test(), evaluation, source);
+    }
+
+    private static void digitGrid(Path images, Dataset data, String source) throws IOException {
+        int rows = 6;
+        int cols = 16;
+        int cell = 28 * SCALE + 4;
+        int top = 30;
+        BufferedImage img = canvas(cols * cell + 4, rows * cell + 4 + top);
+        Graphics2D g = graphics(img);
+        title(g, "The first " + rows * cols + " training images of " + source, img.getWidth());
+        for (int i = 0; i < rows * cols && i < data.size(); i++) {
+            drawDigit(img, data, i, 4 + (i % cols) * cell, top + 4 + (i / cols) * cell);
+        }
+        g.dispose();
+        ImageIO.write(img, "png", images.resolve("ch05-digits.png").toFile());
+    }
+
+    private static void trainingCurves(Path images, List<Trainer.Epoch> nielsen, List<Trainer.Epoch> modern, int n,
+                                       String source) throws IOException {
+        XYChart chart = Charts.lines(String.format("Test accuracy while training on %,d images of %s", n, source), "epoch",
+                "test accuracy (%)");
+        chart.addSeries("784-30-10 sigmoid, quadratic, η = 3", epochs(nielsen), accuracies(nielsen));
+        chart.addSeries("784-100-10 ReLU, softmax + cross-entropy, λ = 5, η = 0.1", epochs(modern), accuracies(modern));
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        Charts.save(chart, images, "ch05-training");
+    }
+
+    private static double[] epochs(List<Trainer.Epoch> list) {
+        return list.stream().mapToDouble(Trainer.Epoch::epoch).toArray();
+    }
+
+    private static double[] accuracies(List<Trainer.Epoch> list) {
+        return list.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray();
+    }
+
+    private static void confusion(Path images, Evaluation evaluation, String source) throws IOException {
+        int cell = 56;
+        int left = 70;
+        int top = 90;
+        BufferedImage img = canvas(left + 10 * cell + 20, top + 10 * cell + 20);
+        Graphics2D g = graphics(img);
+        title(g, String.format("Confusion matrix, 784-100-10 on %s: %.2f%% right", source, 100 * evaluation.accuracy()),
+                img.getWidth());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        g.drawString("guess →", left, top - 32);
+        g.drawString("true ↓", 8, top - 10);
+        int[][] c = evaluation.confusion();
+        int maxOff = 1;
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                if (t != p) {
+                    maxOff = Math.max(maxOff, c[t][p]);
+                }
+            }
+        }
+        for (int d = 0; d < 10; d++) {
+            centered(g, String.valueOf(d), left + d * cell + cell / 2, top - 10);
+            centered(g, String.valueOf(d), left - 20, top + d * cell + cell / 2 + 5);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                Color fill;
+                if (t == p) {
+                    fill = new Color(200, 230, 200);
+                } else {
+                    float share = (float) Math.sqrt(c[t][p] / (double) maxOff);
+                    fill = new Color(1f, 1f - 0.6f * share, 1f - 0.6f * share);
+                }
+                g.setColor(fill);
+                g.fillRect(left + p * cell, top + t * cell, cell - 2, cell - 2);
+                g.setColor(Color.BLACK);
+                centered(g, String.valueOf(c[t][p]), left + p * cell + cell / 2, top + t * cell + cell / 2 + 5);
+            }
+        }
+        g.dispose();
+        ImageIO.write(img, "png", images.resolve("ch05-confusion.png").toFile());
+    }
+
+    private static void mistakes(Path images, Dataset test, Evaluation evaluation, String source) throws IOException {
+        int cols = 12;
+        int rows = 4;
+        int cellW = 28 * SCALE + 8;
+        int cellH = 28 * SCALE + 26;
+        int top = 30;
+        BufferedImage img = canvas(cols * cellW + 8, rows * cellH + top + 8);
+        Graphics2D g = graphics(img);
+        title(g, "Test images the 784-100-10 network got wrong (" + source + "): true digit → guess", img.getWidth());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        int shown = 0;
+        for (int i = 0; i < test.size() && shown < rows * cols; i++) {
+            int truth = evaluation.truth()[i];
+            int guess = evaluation.guesses()[i];
+            if (truth == guess) {
+                continue;
+            }
+            int x = 8 + (shown % cols) * cellW;
+            int y = top + 4 + (shown / cols) * cellH;
+            drawDigit(img, test, i, x, y);
+            g.setColor(Color.BLACK);
+            centered(g, truth + " → " + guess, x + 14 * SCALE, y + 28 * SCALE + 18);
+            shown++;
+        }
+        g.dispose();
+        ImageIO.write(img, "png", images.resolve("ch05-mistakes.png").toFile());
+    }
+
+    /** Image i, ink dark on white like on paper, each pixel a SCALE × SCALE square. */
+    private static void drawDigit(BufferedImage img, Dataset data, int i, int x0, int y0) {
+        for (int r = 0; r < 28; r++) {
+            for (int c = 0; c < 28; c++) {
+                int v = 255 - (int) Math.round(255 * data.pixel(i, r * 28 + c));
+                int rgb = v << 16 | v << 8 | v;
+                for (int dy = 0; dy < SCALE; dy++) {
+                    for (int dx = 0; dx < SCALE; dx++) {
+                        img.setRGB(x0 + c * SCALE + dx, y0 + r * SCALE + dy, rgb);
+                    }
+                }
+            }
+        }
+    }
+
+    private static BufferedImage canvas(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    private static Graphics2D graphics(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        return g;
+    }
+
+    private static void title(Graphics2D g, String text, int width) {
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        centered(g, text, width / 2, 21);
+    }
+
+    private static void centered(Graphics2D g, String text, int x, int baseline) {
+        FontMetrics fm = g.getFontMetrics();
+        g.drawString(text, x - fm.stringWidth(text) / 2, baseline);
+    }
+}

@@ -1,0 +1,378 @@
+package kuibu.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The course as the tools see it, read from its sources alone: the chapter modules in order, their
+ * exercises (from the {@code @Exercise} annotations of their tests) and their solution regions.
+ *
+ * <p>Nothing here needs the chapters compiled, so the grading module, built first, can work on any
+ * copy of the course: the instructor's, a student edition, a student's working copy. A chapter is
+ * any folder {@code chapterNN-topic} with a {@code src} folder; new chapters are picked up as they
+ * appear.
+ */
+public final class Course {
+
+    /** One graded exercise: where its tests are and what it is worth. */
+    public record ExerciseDef(String id, int points, String module, int chapter, String title, String where,
+                              List<String> testClasses) {
+        /** "Exercise 1.1: The forward difference", or "Exercise 1.1" when the text has no title yet. */
+        public String name() {
+            return title.isEmpty() ? "Exercise " + id : "Exercise " + id + ": " + title;
+        }
+    }
+
+    /**
+     * One chapter module. {@code solutionFiles} maps each main source file holding solution regions
+     * (relative to {@code src/main/java}, with '/' separators) to its regions.
+     */
+    public record Chapter(String module, int number, Path dir, List<ExerciseDef> exercises,
+                          Map<String, List<SolutionMarkers.Region>> solutionFiles) {
+        public Path mainJava() {
+            return dir.resolve("src/main/java");
+        }
+
+        public Path testJava() {
+            return dir.resolve("src/test/java");
+        }
+
+        public int maxPoints() {
+            return exercises.stream().mapToInt(ExerciseDef::points).sum();
+        }
+    }
+
+    private static final Pattern CHAPTER_DIR = Pattern.compile("chapter(\\d+)-[\\w.-]+");
+    private static final Pattern EXERCISE = Pattern.compile("@(?:kuibu\\.grading\\.)?Exercise\\s*\\(([^)]*)\\)");
+    private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern POINTS = Pattern.compile("\\bpoints\\s*=\\s*(\\d+)");
+    private static final Pattern EXERCISE_ID = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    /** Orders exercise ids numerically: 1.2 before 1.10, 1.10 before 2.1. */
+    public static final Comparator<String> BY_ID = Comparator
+            .comparingInt((String id) -> idPart(id, 1)).thenComparingInt(id -> idPart(id, 2)).thenComparing(id -> id);
+
+    private final Path root;
+    private final List<Chapter> chapters;
+
+    private Course(Path root, List<Chapter> chapters) {
+        this.root = root;
+        this.chapters = chapters;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public List<Chapter> chapters() {
+        return chapters;
+    }
+
+    /**
+     * The course cut down to its first chapters that have exercises ({@code count} of them, with every
+     * chapter before the last one kept, since later chapters build on earlier ones): for self-checks
+     * that need a chapter or two, not the whole course.
+     */
+    public Course firstChaptersWithExercises(int count) {
+        List<Chapter> kept = new ArrayList<>();
+        int withExercises = 0;
+        for (Chapter chapter : chapters) {
+            if (withExercises == count) {
+                break;
+            }
+            kept.add(chapter);
+            withExercises += chapter.exercises().isEmpty() ? 0 : 1;
+        }
+        return new Course(root, List.copyOf(kept));
+    }
+
+    /** Every exercise of the course, chapter by chapter, in id order. */
+    public List<ExerciseDef> exercises() {
+        return chapters.stream().flatMap(c -> c.exercises().stream()).toList();
+    }
+
+    public int maxPoints() {
+        return chapters.stream().mapToInt(Chapter::maxPoints).sum();
+    }
+
+    /** True when the course holds solution regions, that is, when it is the instructor's edition. */
+    public boolean hasSolutions() {
+        return chapters.stream().anyMatch(c -> !c.solutionFiles().isEmpty());
+    }
+
+    /**
+     * Reads the course at {@code root}. With {@code requireSolutions}, every exercise must have at
+     * least one solution region (the instructor's edition); without it, a student edition or a
+     * working copy reads fine.
+     */
+    public static Course load(Path root, boolean requireSolutions) throws CourseException {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new CourseException(dir + ": no such folder");
+        }
+        List<Path> chapterDirs = chapterDirs(dir);
+        if (chapterDirs.isEmpty()) {
+            throw new CourseException(dir + ": not a Kuibu course (no chapterNN-* folder with a src folder in it)");
+        }
+        List<Chapter> chapters = new ArrayList<>();
+        for (Path chapterDir : chapterDirs) {
+            chapters.add(readChapter(dir, chapterDir, requireSolutions));
+        }
+        return new Course(dir, List.copyOf(chapters));
+    }
+
+    /** The chapter folders of the course at {@code root}, by chapter number. */
+    static List<Path> chapterDirs(Path root) throws CourseException {
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(p -> CHAPTER_DIR.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isDirectory(p.resolve("src")))
+                    .sorted(Comparator.comparingInt((Path p) -> chapterNumber(p.getFileName().toString()))
+                            .thenComparing(Path::toString))
+                    .toList();
+        } catch (IOException e) {
+            throw new CourseException(root + ": cannot list the folder (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The course folder that {@code start} is in or under: the nearest folder, going up, that holds a
+     * {@code pom.xml} and at least one chapter folder.
+     */
+    public static Optional<Path> findRoot(Path start) {
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (isCourseRoot(dir)) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where the course is inside a submitted folder: the folder itself, or the one folder it holds
+     * (an unpacked archive often wraps the course in a folder of its own).
+     */
+    public static Path locateIn(Path submission) throws CourseException {
+        Path dir = submission.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new CourseException(submission + ": no such folder");
+        }
+        for (int depth = 0; depth < 3; depth++) {
+            if (isCourseRoot(dir)) {
+                return dir;
+            }
+            List<Path> subdirs;
+            try (Stream<Path> children = Files.list(dir)) {
+                subdirs = children.filter(Files::isDirectory)
+                        .filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+            } catch (IOException e) {
+                throw new CourseException(dir + ": cannot list the folder (" + e.getMessage() + ")");
+            }
+            if (subdirs.size() != 1) {
+                break;
+            }
+            dir = subdirs.get(0);
+        }
+        return submission.toAbsolutePath().normalize(); // graded as it is: every chapter missing
+    }
+
+    private static boolean isCourseRoot(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
+            return false;
+        }
+        try {
+            return !chapterDirs(dir).isEmpty();
+        } catch (CourseException e) {
+            return false;
+        }
+    }
+
+    private static Chapter readChapter(Path root, Path chapterDir, boolean requireSolutions) throws CourseException {
+        String module = chapterDir.getFileName().toString();
+        int number = chapterNumber(module);
+        Map<String, String[]> titles = exerciseTitles(chapterDir.resolve("chapter.adoc"), number);
+
+        // exercises, from the annotations of the tests
+        Map<String, Integer> points = new TreeMap<>(BY_ID);
+        Map<String, String> firstSeen = new LinkedHashMap<>();
+        Map<String, List<String>> testClasses = new TreeMap<>(BY_ID);
+        for (Path file : javaFiles(chapterDir.resolve("src/test/java"))) {
+            String source = read(file);
+            String where = root.relativize(file).toString();
+            Matcher m = EXERCISE.matcher(source);
+            while (m.find()) {
+                String at = where + ":" + lineOf(source, m.start());
+                Matcher id = ID.matcher(m.group(1));
+                Matcher pts = POINTS.matcher(m.group(1));
+                if (!id.find() || !pts.find()) {
+                    throw new CourseException(at + ": write @Exercise(id = \"" + number + ".<n>\", points = <n>) with a literal id and points");
+                }
+                String exerciseId = id.group(1);
+                Matcher idForm = EXERCISE_ID.matcher(exerciseId);
+                if (!idForm.matches() || Integer.parseInt(idForm.group(1)) != number) {
+                    throw new CourseException(at + ": exercise id \"" + exerciseId + "\" in " + module
+                            + ": expected \"" + number + ".<n>\"");
+                }
+                int p = Integer.parseInt(pts.group(1));
+                Integer before = points.putIfAbsent(exerciseId, p);
+                if (before != null && before != p) {
+                    throw new CourseException(at + ": exercise " + exerciseId + " is worth " + p + " points here but "
+                            + before + " at " + firstSeen.get(exerciseId) + ": every test of an exercise declares the same points");
+                }
+                firstSeen.putIfAbsent(exerciseId, at);
+                String className = chapterDir.resolve("src/test/java").relativize(file).toString().replace('\\', '/');
+                className = className.substring(0, className.length() - ".java".length()).replace('/', '.');
+                List<String> classes = testClasses.computeIfAbsent(exerciseId, k -> new ArrayList<>());
+                if (!classes.contains(className)) {
+                    classes.add(className);
+                }
+            }
+        }
+
+        // solution regions, from the main sources (and none anywhere else)
+        Map<String, List<SolutionMarkers.Region>> solutionFiles = new TreeMap<>();
+        Map<String, String> regionSeen = new TreeMap<>(BY_ID);
+        Path mainJava = chapterDir.resolve("src/main/java");
+        for (Path file : javaFiles(chapterDir.resolve("src"))) {
+            String where = root.relativize(file).toString();
+            List<SolutionMarkers.Region> regions;
+            try {
+                regions = SolutionMarkers.find(where, Files.readAllLines(file, StandardCharsets.UTF_8));
+            } catch (SolutionMarkers.MarkerException e) {
+                throw new CourseException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new CourseException(where + ": cannot read (" + e.getMessage() + ")");
+            }
+            if (regions.isEmpty()) {
+                continue;
+            }
+            if (!file.startsWith(mainJava)) {
+                throw new CourseException(where + ":" + regions.get(0).beginLine()
+                        + ": solution regions belong in src/main/java, not here");
+            }
+            for (SolutionMarkers.Region region : regions) {
+                if (!points.containsKey(region.id())) {
+                    throw new CourseException(where + ":" + region.beginLine() + ": unknown exercise " + region.id()
+                            + ": no test in " + module + "/src/test/java is annotated @Exercise(id = \"" + region.id() + "\", ...)");
+                }
+                regionSeen.putIfAbsent(region.id(), where);
+            }
+            solutionFiles.put(mainJava.relativize(file).toString().replace('\\', '/'), List.copyOf(regions));
+        }
+        if (requireSolutions) {
+            for (String id : points.keySet()) {
+                if (!regionSeen.containsKey(id)) {
+                    throw new CourseException(firstSeen.get(id) + ": exercise " + id + " has tests but no solution region "
+                            + "(// BEGIN SOLUTION " + id + ") in " + module + "/src/main/java");
+                }
+            }
+        }
+
+        List<ExerciseDef> exercises = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : points.entrySet()) {
+            String[] title = titles.getOrDefault(e.getKey(), new String[] {"", ""});
+            String where = title[1].isEmpty()
+                    ? "Exercise " + e.getKey() + " in chapter " + number + " of the book (" + module + "/chapter.adoc)"
+                    : title[1];
+            exercises.add(new ExerciseDef(e.getKey(), e.getValue(), module, number, title[0], where,
+                    List.copyOf(testClasses.get(e.getKey()))));
+        }
+        return new Chapter(module, number, chapterDir, List.copyOf(exercises), Map.copyOf(solutionFiles));
+    }
+
+    /**
+     * Exercise id to {title, where} from the chapter's text: the title of its {@code .Exercise N.M:
+     * Title} block and a phrase pointing at its section, for the stub's message.
+     */
+    private static Map<String, String[]> exerciseTitles(Path adoc, int number) {
+        Map<String, String[]> titles = new LinkedHashMap<>();
+        if (!Files.isRegularFile(adoc)) {
+            return titles;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(adoc, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return titles;
+        }
+        String chapterTitle = "";
+        String section = "";
+        Pattern anchor = Pattern.compile("^\\[\\[exercise-(\\d+\\.\\d+)\\]\\]\\s*$");
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("== ") && chapterTitle.isEmpty()) {
+                chapterTitle = line.substring(3).strip();
+            } else if (line.startsWith("=== ")) {
+                section = line.substring(4).strip();
+            }
+            Matcher m = anchor.matcher(line);
+            if (m.matches()) {
+                String id = m.group(1);
+                String title = "";
+                for (int j = i + 1; j < Math.min(lines.size(), i + 4); j++) {
+                    Matcher t = Pattern.compile("^\\.Exercise\\s+" + Pattern.quote(id) + "\\s*:?\\s*(.*)$").matcher(lines.get(j));
+                    if (t.matches()) {
+                        title = t.group(1).strip();
+                        break;
+                    }
+                }
+                String where = "Exercise " + id + (title.isEmpty() ? "" : " \"" + title + "\"") + " in chapter " + number
+                        + (section.isEmpty() ? "" : ", section \"" + section + "\"") + " of the book";
+                titles.put(id, new String[] {title, where});
+            }
+        }
+        return titles;
+    }
+
+    /** Every {@code .java} file under {@code dir}, sorted; none when it does not exist. */
+    public static List<Path> javaFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) throws CourseException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CourseException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int chapterNumber(String module) {
+        Matcher m = CHAPTER_DIR.matcher(module);
+        return m.matches() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+    }
+
+    private static int idPart(String id, int group) {
+        Matcher m = EXERCISE_ID.matcher(id);
+        return m.matches() ? Integer.parseInt(m.group(group)) : Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,246 @@
+package kuibu.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Writes the student edition: the course as students get it, every solution region replaced by a
+ * {@code throw} that names the exercise and where the book states it.
+ *
+ * <p>The edition holds the course's files (git-tracked and untracked-but-not-ignored ones when the
+ * course is a git work tree, else every file except build output), without instructor-only material:
+ * {@link #INSTRUCTOR_ONLY}. The book's sources (the {@code docs} module) stay out too: the book is
+ * built from the solutions, so the edition carries the student book rendered beforehand into
+ * {@code docs/target/student-book}, when there is one, and the parent pom loses its {@code docs}
+ * module. It is written into a fresh folder and has no git history, so no earlier solution can leak
+ * through it. Last, the whole edition is scanned for solution text: see {@link SolutionScan}.
+ */
+public final class StudentEdition {
+
+    /** Paths (relative, '/'-separated) never copied into the edition. */
+    static final List<Pattern> INSTRUCTOR_ONLY = List.of(
+            Pattern.compile("(.*/)?target/.*"),
+            Pattern.compile("(.*/)?\\.git(/.*)?"),
+            Pattern.compile("AUTHORING\\.adoc"),          // its examples show solutions
+            Pattern.compile("\\.ci/.*"),                  // the instructors' CI expects every test to pass
+            Pattern.compile("docs/.*"),                   // built from the solutions; the student book replaces it
+            Pattern.compile("grading/gradescope/.*"),     // the autograder's setup
+            Pattern.compile("grading/src/test/java/kuibu/grading/selfcheck/.*"), // needs the solutions
+            Pattern.compile("(.*/)?instructor(/.*)?"),
+            Pattern.compile("(.*/)?[^/]*\\.instructor(\\.[^/]*)?"));
+
+    /** Where the docs module renders the book without solution code. */
+    public static final String STUDENT_BOOK = "docs/target/student-book";
+
+    /** What was written. */
+    public record Report(Path out, int files, int regions, boolean bookIncluded, List<String> notes) {}
+
+    private StudentEdition() {}
+
+    /** Writes the edition of {@code course} to {@code out}, which must not exist or be empty. */
+    public static Report write(Course course, Path out) throws CourseException {
+        Path target = out.toAbsolutePath().normalize();
+        if (target.startsWith(course.root()) && !target.equals(course.root())) {
+            Path rel = course.root().relativize(target);
+            if (!rel.toString().startsWith("target") && !rel.toString().contains("/target")) {
+                // writing inside the course would copy the edition into itself on the next run
+                throw new CourseException("--out " + out + ": choose a folder outside the course (or under a target/ folder)");
+            }
+        }
+        if (Files.exists(target) && !isEmptyDir(target)) {
+            throw new CourseException("--out " + out + ": already exists and is not empty");
+        }
+        if (!course.hasSolutions()) {
+            throw new CourseException(course.root() + ": has no solution regions: make the student edition from the instructor's course");
+        }
+        Path parent = target.getParent();
+        Path temp;
+        try {
+            Files.createDirectories(parent);
+            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        } catch (IOException e) {
+            throw new CourseException("--out " + out + ": cannot create (" + e.getMessage() + ")");
+        }
+        try {
+            Report report = writeInto(course, temp, target);
+            if (Files.exists(target)) {
+                Files.delete(target);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            return report;
+        } catch (IOException e) {
+            throw new CourseException("--out " + out + ": cannot write (" + e.getMessage() + ")");
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    private static Report writeInto(Course course, Path dir, Path finalOut) throws CourseException, IOException {
+        Path root = course.root();
+        List<String> notes = new ArrayList<>();
+        int regions = 0;
+        Set<String> stubbedFiles = new HashSet<>();
+        for (Course.Chapter chapter : course.chapters()) {
+            for (var entry : chapter.solutionFiles().entrySet()) {
+                Path file = chapter.mainJava().resolve(entry.getKey());
+                String rel = slashes(root.relativize(file));
+                writeString(dir.resolve(rel), Stubs.stubbed(course, chapter, entry.getKey(), id -> true));
+                stubbedFiles.add(rel);
+                regions += entry.getValue().size();
+            }
+        }
+        int files = stubbedFiles.size();
+        for (String rel : courseFiles(root)) {
+            if (stubbedFiles.contains(rel) || isInstructorOnly(rel)) {
+                continue;
+            }
+            Path source = root.resolve(rel);
+            Path copy = dir.resolve(rel);
+            Files.createDirectories(copy.getParent());
+            if (rel.equals("pom.xml")) {
+                String pom = Files.readString(source, StandardCharsets.UTF_8);
+                writeString(copy, pom.replaceAll("(?m)^[ \\t]*<module>docs</module>[ \\t]*\\R", ""));
+            } else {
+                Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            files++;
+        }
+        Path book = root.resolve(STUDENT_BOOK);
+        boolean bookIncluded = Files.isDirectory(book);
+        if (bookIncluded) {
+            files += copyTree(book, dir.resolve("book"));
+        } else {
+            notes.add("no student book at " + STUDENT_BOOK + ": render it first with './mvnw -B package -pl docs -am' "
+                    + "(the docs module writes it there), then make the edition again to include it as book/");
+        }
+        List<String> leaks = SolutionScan.of(course).scan(dir);
+        if (!leaks.isEmpty()) {
+            throw new CourseException("solution text would leak into the student edition, nothing written:\n  "
+                    + String.join("\n  ", leaks.subList(0, Math.min(20, leaks.size())))
+                    + (leaks.size() > 20 ? "\n  ... and " + (leaks.size() - 20) + " more" : ""));
+        }
+        return new Report(finalOut, files, regions, bookIncluded, notes);
+    }
+
+    static boolean isInstructorOnly(String rel) {
+        return INSTRUCTOR_ONLY.stream().anyMatch(p -> p.matcher(rel).matches());
+    }
+
+    /** The course's files, relative with '/': from git when it can tell, else a walk of the tree. */
+    static List<String> courseFiles(Path root) throws IOException {
+        List<String> fromGit = gitFiles(root);
+        if (fromGit != null) {
+            return fromGit;
+        }
+        List<String> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                boolean skip = !d.equals(root) && (name.equals("target") || name.equals(".git") || name.equals(".idea")
+                        || name.equals(".vscode") || name.equals(".settings"));
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                String name = f.getFileName().toString();
+                if (attrs.isRegularFile() && !name.endsWith(".class") && !name.endsWith(".iml")) {
+                    files.add(slashes(root.relativize(f)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(Comparator.naturalOrder());
+        return files;
+    }
+
+    private static List<String> gitFiles(Path root) {
+        if (!Files.exists(root.resolve(".git"))) {
+            return null;
+        }
+        try {
+            Process git = new ProcessBuilder("git", "-C", root.toString(), "ls-files", "-z", "--cached", "--others",
+                    "--exclude-standard").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] listing = git.getInputStream().readAllBytes();
+            if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0) {
+                return null;
+            }
+            Set<String> files = new TreeSet<>();
+            for (String name : new String(listing, StandardCharsets.UTF_8).split("\0")) {
+                if (!name.isEmpty() && Files.isRegularFile(root.resolve(name))) {
+                    files.add(name);
+                }
+            }
+            return new ArrayList<>(files);
+        } catch (IOException e) {
+            return null; // no git: walk the tree instead
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static int copyTree(Path from, Path to) throws IOException {
+        int[] count = {0};
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path copy = to.resolve(slashes(from.relativize(f)));
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
+                    count[0]++;
+                }
+            }
+        }
+        return count[0];
+    }
+
+    static void writeString(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    static String slashes(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+
+    private static boolean isEmptyDir(Path dir) {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it, if it exists. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

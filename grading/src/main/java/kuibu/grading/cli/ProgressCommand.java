@@ -1,0 +1,41 @@
+package kuibu.grading.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import kuibu.grading.Course;
+import kuibu.grading.grader.Grader;
+import kuibu.grading.grader.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "progress", mixinStandardHelpOptions = true,
+        description = {"Shows where you stand: for each chapter of your working copy, every exercise, done or not, "
+                + "its points, and for each one not done the first failure message of its tests (your hint).",
+                "Runs the exercise tests of your working copy the way the grader does."})
+final class ProgressCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--course", paramLabel = "DIR", description = "Your working copy (default: the one around the current folder).")
+    Path course;
+
+    @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Time limit of one test (default: ${DEFAULT-VALUE}).")
+    int testTimeout = 30;
+
+    @Override
+    public Integer call() throws Exception {
+        Course loaded = Course.load(KuibuCommand.courseRoot(course), false);
+        var stdout = spec.commandLine().getOut();
+        stdout.printf("Checking %s (%d exercises)...%n%n", loaded.root(), loaded.exercises().size());
+        Grader grader = new Grader(loaded, new Grader.Options(testTimeout, 900, "1g", 1));
+        Grader.SubmissionResult result = grader.gradeAll(Map.of("progress", loaded.root())).get(0);
+        stdout.print(Reports.table(result, true));
+        result.compileErrors().forEach((module, errors) -> stdout.printf("%n%s does not compile:%n  %s%n", module,
+                errors.replace("\n", "\n  ")));
+        return 0;
+    }
+}

@@ -1,0 +1,160 @@
+package kuibu.grading.grader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kuibu.grading.Course;
+
+/**
+ * What the grader writes: per submission a Gradescope {@code results.json} and a readable
+ * {@code feedback.txt}; per run a {@code gradebook.csv}. Every file is written to a temporary file
+ * first and moved into place, so a reader never sees half a file.
+ */
+public final class Reports {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Reports() {}
+
+    /** Gradescope's results format: one test entry per exercise, all-or-nothing points. */
+    public static String resultsJson(Grader.SubmissionResult result) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("score", result.score());
+        root.put("max_score", result.maxScore());
+        root.put("execution_time", Math.round(result.seconds()));
+        root.put("output", summary(result));
+        root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
+        ArrayNode tests = root.putArray("tests");
+        for (Grader.ExerciseResult e : result.exercises()) {
+            ObjectNode test = tests.addObject();
+            test.put("name", e.exercise().name());
+            test.put("number", e.exercise().id());
+            test.put("score", e.score());
+            test.put("max_score", e.exercise().points());
+            test.put("status", e.passed() ? "passed" : "failed");
+            test.put("output", e.output());
+            test.put("output_format", "text");
+            test.putArray("tags").add(e.exercise().module());
+            test.put("visibility", "visible");
+        }
+        return JSON.writeValueAsString(root) + "\n";
+    }
+
+    private static String summary(Grader.SubmissionResult result) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d of %d points.", result.score(), result.maxScore()));
+        for (Map.Entry<String, String> e : result.compileErrors().entrySet()) {
+            text.append("\n").append(e.getKey()).append(" does not compile, so its exercises score 0:\n").append(e.getValue());
+        }
+        for (String note : result.notes()) {
+            text.append("\nNote: ").append(note);
+        }
+        return text.toString();
+    }
+
+    /** The feedback a student reads: the table of exercises, then what failed and why. */
+    public static String feedback(Grader.SubmissionResult result) {
+        StringBuilder text = new StringBuilder();
+        text.append("Kuibu grade for ").append(result.name()).append(": ").append(result.score()).append(" of ")
+                .append(result.maxScore()).append(" points\n\n");
+        text.append(table(result, false));
+        if (!result.compileErrors().isEmpty()) {
+            text.append("\nCompile errors (the exercises of these chapters could not be tested):\n");
+            result.compileErrors().forEach((module, errors) ->
+                    text.append("\n").append(module).append(":\n  ").append(errors.replace("\n", "\n  ")).append("\n"));
+        }
+        if (!result.notes().isEmpty()) {
+            text.append("\nNotes:\n");
+            result.notes().forEach(n -> text.append("- ").append(n).append("\n"));
+        }
+        boolean header = false;
+        for (Grader.ExerciseResult e : result.exercises()) {
+            if (!e.passed() && !result.compileErrors().containsKey(e.exercise().module())) {
+                if (!header) {
+                    text.append("\nDetails of the exercises not done yet:\n");
+                    header = true;
+                }
+                text.append("\n").append(e.exercise().name()).append(" (0 of ").append(e.exercise().points()).append(" points)\n  ")
+                        .append(e.output().replace("\n", "\n  ")).append("\n");
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * A table per chapter: each exercise done or not, its points and, with {@code hints}, the first
+     * failure message of each one not done.
+     */
+    public static String table(Grader.SubmissionResult result, boolean hints) {
+        StringBuilder text = new StringBuilder();
+        String module = null;
+        for (Grader.ExerciseResult e : result.exercises()) {
+            Course.ExerciseDef x = e.exercise();
+            if (!x.module().equals(module)) {
+                module = x.module();
+                String m = module;
+                int score = result.exercises().stream().filter(r -> r.exercise().module().equals(m)).mapToInt(Grader.ExerciseResult::score).sum();
+                int max = result.exercises().stream().filter(r -> r.exercise().module().equals(m)).mapToInt(r -> r.exercise().points()).sum();
+                text.append(String.format(Locale.ROOT, "Chapter %d  %-40s %3d/%d points%n", x.chapter(), module, score, max));
+            }
+            String title = x.title().isEmpty() ? "" : x.title();
+            if (title.length() > 38) {
+                title = title.substring(0, 37) + "…";
+            }
+            text.append(String.format(Locale.ROOT, "  [%s] %-5s %-38s %3d/%d%n", e.passed() ? "x" : " ", x.id(), title, e.score(), x.points()));
+            if (hints && !e.passed() && !e.hint().isEmpty()) {
+                String hint = e.hint().length() > 200 ? e.hint().substring(0, 199) + "…" : e.hint();
+                text.append("          ").append(hint).append("\n");
+            }
+        }
+        text.append(String.format(Locale.ROOT, "Total %d/%d points%n", result.score(), result.maxScore()));
+        return text.toString();
+    }
+
+    /** One row per submission, one column per exercise (its points), then the total. */
+    public static String gradebook(Course course, List<Grader.SubmissionResult> results) {
+        StringBuilder csv = new StringBuilder("submission");
+        List<String> ids = new ArrayList<>();
+        for (Course.ExerciseDef e : course.exercises()) {
+            ids.add(e.id());
+            csv.append(",").append(e.id());
+        }
+        csv.append(",total\n");
+        for (Grader.SubmissionResult r : results) {
+            csv.append(csvField(r.name()));
+            Map<String, Integer> scores = r.scores();
+            for (String id : ids) {
+                csv.append(",").append(scores.getOrDefault(id, 0));
+            }
+            csv.append(",").append(r.score()).append("\n");
+        }
+        return csv.toString();
+    }
+
+    private static String csvField(String s) {
+        return s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Writes {@code text} to {@code file} through a temporary file in the same folder. */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package kuibu.grading.grader;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.AnnotatedElement;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import kuibu.grading.Exercise;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The test JVM's main class: runs the graded tests of the given classes and reports, line by line
+ * and flushed at once, what it plans to run, what starts and how it ends. If student code takes the
+ * JVM down, the grader sees which test was running, counts it as failed and starts a new JVM for
+ * the tests that are left.
+ *
+ * <p>Only tests tagged {@code exercise} (that is, annotated {@link Exercise}) run. Lines, fields
+ * separated by tabs, escaped by {@link #escape}: {@code PLAN uid exercise name},
+ * {@code START uid}, {@code RESULT uid status message}, {@code DONE}.
+ */
+public final class TestRunnerMain {
+
+    private TestRunnerMain() {}
+
+    public static void main(String[] args) throws IOException {
+        Path events = null;
+        Path exclude = null;
+        Path batch = null;
+        String timeout = "30";
+        Set<String> onlyExercises = new HashSet<>();
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> events = Path.of(args[++i]);
+                case "--exclude" -> exclude = Path.of(args[++i]);
+                case "--timeout" -> timeout = args[++i];
+                case "--exercise" -> onlyExercises.add(args[++i]);
+                case "--batch" -> batch = Path.of(args[++i]);
+                default -> classes.add(args[i]);
+            }
+        }
+        Set<String> excluded = exclude != null && Files.exists(exclude)
+                ? new HashSet<>(Files.readAllLines(exclude, StandardCharsets.UTF_8)) : Set.of();
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(events, StandardCharsets.UTF_8), true);
+        if (batch == null) {
+            run("", classes.stream().map(c -> selectClass(c)).toList(), onlyExercises, excluded, timeout, out);
+        } else {
+            // one line per run: label, exercise id, extra class path, test classes; each in a class loader of its own
+            for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                List<URL> urls = new ArrayList<>();
+                for (String entry : f[2].split(File.pathSeparator)) {
+                    urls.add(Path.of(entry).toUri().toURL());
+                }
+                URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), TestRunnerMain.class.getClassLoader());
+                Thread.currentThread().setContextClassLoader(loader);
+                List<ClassSelector> selectors = new ArrayList<>();
+                for (String type : f[3].split(",")) {
+                    try {
+                        selectors.add(selectClass(Class.forName(type, false, loader)));
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        out.println("ERROR\t" + escape(f[0] + ": cannot load " + type + ": " + e));
+                    }
+                }
+                run(f[0] + "|", selectors, Set.of(f[1]), excluded, timeout, out);
+            }
+        }
+        out.println("DONE");
+        out.flush();
+        Runtime.getRuntime().halt(0); // student code may have left threads running
+    }
+
+    /** Runs the exercise tests {@code classes} select, reporting each test's unique id with {@code prefix} before it. */
+    private static void run(String prefix, List<ClassSelector> classes, Set<String> onlyExercises, Set<String> excluded,
+                            String timeout, PrintWriter out) {
+        PostDiscoveryFilter notExcluded = descriptor -> {
+            for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
+                if (excluded.contains(prefix + d.get().getUniqueId())) {
+                    return FilterResult.excluded("done in an earlier run");
+                }
+            }
+            return FilterResult.included("not run yet");
+        };
+        PostDiscoveryFilter onlyThese = descriptor -> {
+            if (onlyExercises.isEmpty() || !descriptor.isTest()) {
+                return FilterResult.included("all exercises");
+            }
+            String id = exerciseOf(descriptor.getSource().orElse(null)).map(Exercise::id).orElse("");
+            return onlyExercises.contains(id) ? FilterResult.included(id) : FilterResult.excluded("another exercise");
+        };
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(classes)
+                .filters(TagFilter.includeTags("exercise"), notExcluded, onlyThese)
+                .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .build();
+
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(request);
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier test : plan.getDescendants(root)) {
+                if (test.isTest()) {
+                    out.println(String.join("\t", "PLAN", escape(prefix + test.getUniqueId()), exerciseIdOf(plan, test),
+                            escape(nameOf(plan, test))));
+                }
+            }
+        }
+        launcher.execute(plan, new TestExecutionListener() {
+            private TestPlan running;
+
+            @Override
+            public void testPlanExecutionStarted(TestPlan testPlan) {
+                running = testPlan;
+            }
+
+            @Override
+            public void dynamicTestRegistered(TestIdentifier test) {
+                if (test.isTest()) {
+                    out.println(String.join("\t", "PLAN", escape(prefix + test.getUniqueId()), exerciseIdOf(running, test),
+                            escape(nameOf(running, test))));
+                }
+            }
+
+            @Override
+            public void executionStarted(TestIdentifier test) {
+                out.println("START\t" + escape(prefix + test.getUniqueId()));
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                String message = result.getThrowable().map(TestRunnerMain::describe).orElse("");
+                out.println(String.join("\t", "RESULT", escape(prefix + test.getUniqueId()), result.getStatus().name(),
+                        escape(message)));
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier test, String reason) {
+                out.println(String.join("\t", "RESULT", escape(prefix + test.getUniqueId()), "SKIPPED",
+                        escape("skipped: " + reason)));
+            }
+        });
+    }
+
+    /** The id of the exercise {@code test} belongs to, from its method, its class or an enclosing one. */
+    private static String exerciseIdOf(TestPlan plan, TestIdentifier test) {
+        for (Optional<TestIdentifier> t = Optional.of(test); t.isPresent(); t = plan.getParent(t.get())) {
+            Optional<Exercise> exercise = exerciseOf(t.get().getSource().orElse(null));
+            if (exercise.isPresent()) {
+                return exercise.get().id();
+            }
+        }
+        return "";
+    }
+
+    private static Optional<Exercise> exerciseOf(TestSource source) {
+        try {
+            if (source instanceof MethodSource method) {
+                Optional<Exercise> onMethod = annotation(method.getJavaMethod());
+                return onMethod.isPresent() ? onMethod : annotationOfClass(method.getJavaClass());
+            }
+            if (source instanceof ClassSource type) {
+                return annotationOfClass(type.getJavaClass());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Exercise> annotationOfClass(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            Optional<Exercise> found = annotation(c);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Exercise> annotation(AnnotatedElement element) {
+        return Optional.ofNullable(element.getAnnotation(Exercise.class));
+    }
+
+    /** "ClassName > method()" or, for a dynamic test, "ClassName > factory() > name". */
+    private static String nameOf(TestPlan plan, TestIdentifier test) {
+        List<String> parts = new ArrayList<>();
+        for (Optional<TestIdentifier> t = Optional.of(test); t.isPresent(); t = plan.getParent(t.get())) {
+            if (t.get().getSource().isEmpty() && t.get().getParentId().isEmpty()) {
+                break; // the engine
+            }
+            parts.add(0, t.get().getDisplayName());
+        }
+        return String.join(" > ", parts);
+    }
+
+    /** What went wrong, for a student: the exception's message and where in the course code it came from. */
+    static String describe(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        if (thrown instanceof AssertionError && thrown.getMessage() != null) {
+            text.append(thrown.getMessage().strip());
+        } else if (thrown instanceof UnsupportedOperationException && thrown.getMessage() != null
+                && thrown.getMessage().contains(" is yours to write")) {
+            text.append("not written yet: ").append(thrown.getMessage()); // the student edition's stub
+        } else if (thrown instanceof StackOverflowError) {
+            text.append("java.lang.StackOverflowError: the call stack overflowed (a recursion that never stops?)");
+        } else {
+            text.append(thrown);
+        }
+        int frames = 0;
+        for (StackTraceElement frame : thrown.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("kuibu.") && !type.startsWith("kuibu.grading.") && !type.endsWith("Test")
+                    && !type.contains("Test$")) {
+                if (!(thrown instanceof AssertionError) && frames < 3) {
+                    text.append("\n    at ").append(frame);
+                    frames++;
+                }
+            }
+        }
+        if (thrown.getCause() != null && thrown.getCause() != thrown && !(thrown instanceof AssertionError)) {
+            text.append("\ncaused by ").append(thrown.getCause());
+        }
+        String result = text.toString();
+        return result.length() > 2000 ? result.substring(0, 2000) + " ..." : result;
+    }
+
+    static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "");
+    }
+
+    static String unescape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                out.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
