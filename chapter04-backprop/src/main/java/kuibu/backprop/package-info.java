@@ -1,2 +1,9 @@
-/** This chapter is being written: see the course plan in the top-level README. */
+/**
+ * Chapter 4: backpropagation through a whole, fully connected network.
+ *
+ * <p>{@link kuibu.backprop.Network} is a Nielsen-style network small enough to read in one sitting;
+ * {@link kuibu.backprop.Equations} holds the four equations BP1–BP4 it is built from. The small
+ * types {@link kuibu.backprop.Activation}, {@link kuibu.backprop.Output}, {@link kuibu.backprop.Cost}
+ * and {@link kuibu.backprop.Init} are the choices a network is made of; chapter 5 reuses them.
+ */
 package kuibu.backprop;

@@ -19,6 +19,7 @@ public final class RenderFigures {
             Chapter01Figures::render,
             Chapter02Figures::render,
             Chapter03Figures::render,
+            Chapter04Figures::render,
             Chapter05Figures::render);
 
     private RenderFigures() {}

@@ -1,0 +1,110 @@
+package kuibu.backprop;
+
+/**
+ * What the network is penalised for: how far its output a is from the target y, for one sample.
+ *
+ * <p>A cost gives its value, its gradient ∇<sub>a</sub>C with respect to the output activations,
+ * and the output error δ<sup>L</sup> = ∂C/∂z<sup>L</sup> that starts the backward pass (BP1).
+ * Cross-entropy depends on the output layer (see {@link #CROSS_ENTROPY}), so every method names it.
+ */
+public enum Cost {
+
+    /** C = ½‖a − y‖², so ∇<sub>a</sub>C = a − y (equation (4.5)). The network's default. */
+    QUADRATIC {
+        @Override
+        public double value(double[] a, double[] y, Output output) {
+            double sum = 0;
+            for (int j = 0; j < a.length; j++) {
+                sum += (a[j] - y[j]) * (a[j] - y[j]);
+            }
+            return sum / 2;
+        }
+
+        @Override
+        public double[] gradient(double[] a, double[] y, Output output) {
+            double[] gradient = new double[a.length];
+            for (int j = 0; j < a.length; j++) {
+                gradient[j] = a[j] - y[j];
+            }
+            return gradient;
+        }
+
+        @Override
+        public double[] outputError(double[] z, double[] a, double[] y, Output output) {
+            return output.error(z, a, gradient(a, y, output));
+        }
+    },
+
+    /**
+     * The cross-entropy of the target distribution y against the output a. With softmax outputs (one
+     * distribution over the classes) C = −Σ y<sub>j</sub> ln a<sub>j</sub>, and y must sum to 1;
+     * with sigmoid outputs (each output a yes/no probability of its own)
+     * C = −Σ [y<sub>j</sub> ln a<sub>j</sub> + (1 − y<sub>j</sub>) ln(1 − a<sub>j</sub>)]. Both are
+     * built so that δ<sup>L</sup> = a − y (equation (4.14)): the σ' that slows quadratic learning
+     * cancels.
+     */
+    CROSS_ENTROPY {
+        @Override
+        public double value(double[] a, double[] y, Output output) {
+            double sum = 0;
+            for (int j = 0; j < a.length; j++) {
+                if (y[j] != 0) {
+                    sum -= y[j] * Math.log(a[j]);
+                }
+                if (output == Output.SIGMOID && y[j] != 1) {
+                    sum -= (1 - y[j]) * Math.log(1 - a[j]);
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public double[] gradient(double[] a, double[] y, Output output) {
+            double[] gradient = new double[a.length];
+            for (int j = 0; j < a.length; j++) {
+                gradient[j] = output == Output.SIGMOID
+                        ? (a[j] - y[j]) / (a[j] * (1 - a[j]))
+                        : -y[j] / a[j];
+            }
+            return gradient;
+        }
+
+        // tag::cross-entropy-error[]
+        @Override
+        public double[] outputError(double[] z, double[] a, double[] y, Output output) {
+            requireDistribution(y, output);
+            // BEGIN SOLUTION 4.7
+            double[] delta = new double[a.length];
+            for (int j = 0; j < a.length; j++) {
+                delta[j] = a[j] - y[j];
+            }
+            return delta;
+            // END SOLUTION
+        }
+        // end::cross-entropy-error[]
+    };
+
+    /** The cost C(a, y) of output {@code a} for target {@code y}. */
+    public abstract double value(double[] a, double[] y, Output output);
+
+    /** ∇<sub>a</sub>C: how the cost changes with each output activation. */
+    public abstract double[] gradient(double[] a, double[] y, Output output);
+
+    /** δ<sup>L</sup> = ∂C/∂z<sup>L</sup>, the error of the output layer (BP1). */
+    public abstract double[] outputError(double[] z, double[] a, double[] y, Output output);
+
+    /** Softmax with cross-entropy gives δ = a − y only when y is a distribution: its components sum to 1. */
+    static void requireDistribution(double[] y, Output output) {
+        if (output != Output.SOFTMAX) {
+            return;
+        }
+        double sum = 0;
+        for (double yj : y) {
+            sum += yj;
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException(String.format(
+                    "softmax with cross-entropy needs targets that sum to 1 (a distribution over the classes), got a sum of %.6g", sum));
+        }
+    }
+}
