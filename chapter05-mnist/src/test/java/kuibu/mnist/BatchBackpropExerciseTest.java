@@ -53,7 +53,6 @@ class BatchBackpropExerciseTest {
     @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("networks")
     void agreesWithThePerSampleLoop(int[] sizes, Activation activation, Output output, Cost cost) {
-        // TODO(chapter 4): cross-check against kuibu.backprop's per-sample Network.backprop once chapter 4 lands.
         Network net = SmallNetworks.network(sizes, activation, output, cost, 7);
         int m = 4;
         Backprop bp = new Backprop(net, m);
