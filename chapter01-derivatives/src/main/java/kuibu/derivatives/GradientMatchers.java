@@ -26,9 +26,13 @@ public final class GradientMatchers {
             x = x.clone();
         }
 
+        /** The point, abbreviated when long (a whole network's parameters would bury the message). */
         @Override
         public String toString() {
-            return Arrays.toString(x);
+            if (x.length <= 8) {
+                return Arrays.toString(x);
+            }
+            return Arrays.toString(Arrays.copyOf(x, 6)).replace("]", ", ... (" + x.length + " coordinates)]");
         }
     }
 

@@ -82,4 +82,12 @@ class GradientCheckTest {
     void rejectsNaN() {
         assertThat(new double[] {Double.NaN, 12}, not(isGradientOf(SQUARES, at(1, 2))));
     }
+
+    @Test
+    void aLongPointIsAbbreviatedInMessages() {
+        assertThat(at(1, 2).toString(), equalTo("[1.0, 2.0]"));
+        String longPoint = at(new double[200]).toString();
+        assertThat(longPoint, containsString("(200 coordinates)"));
+        assertThat(longPoint.length() < 80, equalTo(true));
+    }
 }
