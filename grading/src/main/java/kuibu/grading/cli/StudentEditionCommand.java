@@ -36,7 +36,7 @@ final class StudentEditionCommand implements Callable<Integer> {
         for (String note : report.notes()) {
             stdout.println("Note: " + note);
         }
-        stdout.println("Students build it with './mvnw -B install -DskipTests' and check their progress with "
+        stdout.println("Students build it with './mvnw -B install -DskipTests -Dkuibu.skipTraining' and check their progress with "
                 + "'java -jar grading/target/kuibu-grading.jar progress'.");
         return 0;
     }
