@@ -99,7 +99,7 @@ public final class StudentEdition {
         for (Course.Chapter chapter : course.chapters()) {
             for (var entry : chapter.solutionFiles().entrySet()) {
                 Path file = chapter.mainJava().resolve(entry.getKey());
-                String rel = slashes(root.relativize(file));
+                String rel = FileTrees.slashes(root.relativize(file));
                 writeString(dir.resolve(rel), Stubs.stubbed(course, chapter, entry.getKey(), id -> true));
                 stubbedFiles.add(rel);
                 regions += entry.getValue().size();
@@ -124,7 +124,7 @@ public final class StudentEdition {
         Path book = root.resolve(STUDENT_BOOK);
         boolean bookIncluded = Files.isDirectory(book);
         if (bookIncluded) {
-            files += copyTree(book, dir.resolve("book"));
+            files += FileTrees.copy(book, dir.resolve("book"));
         } else {
             notes.add("no student book at " + STUDENT_BOOK + ": render it first with './mvnw -B package -pl docs -am' "
                     + "(the docs module writes it there), then make the edition again to include it as book/");
@@ -162,7 +162,7 @@ public final class StudentEdition {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                 String name = f.getFileName().toString();
                 if (attrs.isRegularFile() && !name.endsWith(".class") && !name.endsWith(".iml")) {
-                    files.add(slashes(root.relativize(f)));
+                    files.add(FileTrees.slashes(root.relativize(f)));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -197,29 +197,9 @@ public final class StudentEdition {
         }
     }
 
-    private static int copyTree(Path from, Path to) throws IOException {
-        int[] count = {0};
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path copy = to.resolve(slashes(from.relativize(f)));
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
-                    count[0]++;
-                }
-            }
-        }
-        return count[0];
-    }
-
     static void writeString(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
-
-    static String slashes(Path p) {
-        return p.toString().replace('\\', '/');
     }
 
     private static boolean isEmptyDir(Path dir) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import kuibu.grading.Course;
 import kuibu.grading.CourseException;
+import kuibu.grading.FileTrees;
 import kuibu.grading.StudentEdition;
 import kuibu.grading.Stubs;
 import kuibu.grading.jshell.JShellScripts;
@@ -171,7 +172,7 @@ public final class Grader {
                                 + fallback.errors());
                     }
                 }
-                copyTree(chapter.dir().resolve("src/main/resources"), classes);
+                FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
                 chapterClasses.add(classes);
                 if (!main.ok() || chapter.exercises().isEmpty()) {
                     continue;
@@ -210,7 +211,7 @@ public final class Grader {
         Path courseMain = chapter.mainJava();
         Set<String> courseFiles = new LinkedHashSet<>();
         for (Path file : Course.javaFiles(courseMain)) {
-            String rel = slashes(courseMain.relativize(file));
+            String rel = FileTrees.slashes(courseMain.relativize(file));
             courseFiles.add(rel);
             Path target = into.resolve(rel);
             Files.createDirectories(target.getParent());
@@ -234,7 +235,7 @@ public final class Grader {
         }
         if (submitted != null && Files.isDirectory(submitted) && !submitted.equals(courseMain)) {
             for (Path file : Course.javaFiles(submitted)) {
-                String rel = slashes(submitted.relativize(file));
+                String rel = FileTrees.slashes(submitted.relativize(file));
                 if (!courseFiles.contains(rel)) {
                     Path target = into.resolve(rel);
                     Files.createDirectories(target.getParent());
@@ -264,7 +265,7 @@ public final class Grader {
         JavaCompilation.Result all = JavaCompilation.compile(List.copyOf(files.values()), testClasspath, chapter.testJava(),
                 out, course.root());
         if (all.ok()) {
-            copyTree(chapter.dir().resolve("src/test/resources"), out);
+            FileTrees.copy(chapter.dir().resolve("src/test/resources"), out);
             testClasses.add(out);
             classesToRun.addAll(files.keySet());
             return;
@@ -275,7 +276,7 @@ public final class Grader {
             JavaCompilation.Result one = JavaCompilation.compile(List.of(file.getValue()), testClasspath, chapter.testJava(),
                     alone, course.root());
             if (one.ok()) {
-                copyTree(chapter.dir().resolve("src/test/resources"), alone);
+                FileTrees.copy(chapter.dir().resolve("src/test/resources"), alone);
                 testClasses.add(alone);
                 classesToRun.add(file.getKey());
             } else {
@@ -322,23 +323,4 @@ public final class Grader {
         return new ExerciseResult(exercise, 0, mine.size(), (int) failed, output.toString(), hint);
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path copy = to.resolve(slashes(from.relativize(f)));
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(f, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static String slashes(Path p) {
-        return p.toString().replace('\\', '/');
-    }
 }

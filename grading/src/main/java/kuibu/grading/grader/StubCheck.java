@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kuibu.grading.Course;
 import kuibu.grading.CourseException;
+import kuibu.grading.FileTrees;
 import kuibu.grading.StudentEdition;
 import kuibu.grading.Stubs;
 
@@ -48,7 +49,7 @@ public final class StubCheck {
                 Path classes = chapterWork.resolve("classes");
                 List<Path> sources = Course.javaFiles(chapter.mainJava());
                 require(JavaCompilation.compile(sources, classpath, null, classes, course.root()), chapter.module() + " (main)");
-                Grader.copyTree(chapter.dir().resolve("src/main/resources"), classes);
+                FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
                 List<Path> before = List.copyOf(earlier);
                 earlier.add(classes);
                 if (chapter.exercises().isEmpty()) {
@@ -61,7 +62,7 @@ public final class StubCheck {
                 Path testClasses = chapterWork.resolve("test-classes");
                 require(JavaCompilation.compile(testSources, testClasspath, chapter.testJava(), testClasses, course.root()),
                         chapter.module() + " (tests)");
-                Grader.copyTree(chapter.dir().resolve("src/test/resources"), testClasses);
+                FileTrees.copy(chapter.dir().resolve("src/test/resources"), testClasses);
                 for (Course.ExerciseDef exercise : chapter.exercises()) {
                     futures.add(pool.submit(() -> prepare(course, chapter, exercise, tool, before, testClasses,
                             chapterWork.resolve("stub-" + exercise.id()))));
@@ -128,7 +129,7 @@ public final class StubCheck {
                                   List<Path> before, Path testClasses, Path work) throws Exception {
         List<Path> sources = new ArrayList<>();
         for (Path file : Course.javaFiles(chapter.mainJava())) {
-            String rel = Grader.slashes(chapter.mainJava().relativize(file));
+            String rel = FileTrees.slashes(chapter.mainJava().relativize(file));
             boolean mine = chapter.solutionFiles().getOrDefault(rel, List.of()).stream().anyMatch(r -> r.id().equals(exercise.id()));
             if (mine) {
                 Path stubbed = work.resolve("src").resolve(rel);
@@ -146,7 +147,7 @@ public final class StubCheck {
         if (!compiled.ok()) {
             return new Finding(exercise, false, "the chapter does not compile with this exercise stubbed:\n" + compiled.errors());
         }
-        Grader.copyTree(chapter.dir().resolve("src/main/resources"), classes);
+        FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
         List<Path> own = new ArrayList<>();
         own.add(classes);
         own.addAll(before);
