@@ -47,7 +47,19 @@ public final class Trainer {
             super("training diverged in epoch " + epoch + " (the loss became NaN or infinite) with eta = " + eta
                     + ": try a smaller --eta, e.g. " + eta / 10);
         }
+
+        DivergedException(int epoch, double eta, double saturatedShare) {
+            super(String.format("training diverged in epoch %d: the weights grew so large that %.0f%% of a layer's"
+                    + " sigmoid/tanh neurons are saturated (|z| > %.0f, slope below 1e-8) and have stopped learning,"
+                    + " with eta = %s: try a smaller --eta, e.g. %s", epoch, 100 * saturatedShare, SATURATED_Z, eta, eta / 10));
+        }
     }
+
+    /** Beyond this |z| the sigmoid's slope is below 1e-8 (tanh's far below): such a neuron no longer learns. */
+    static final double SATURATED_Z = 20;
+
+    /** A layer this saturated after an epoch has diverged without a NaN: its gradients have all but vanished. */
+    static final double DIVERGED_SHARE = 0.9;
 
     private Trainer() {}
 
@@ -78,8 +90,9 @@ public final class Trainer {
                 shuffle(order, random);
                 long start = System.nanoTime();
                 double loss = 0;
+                int m = 0;
                 for (int first = 0; first < n; first += capacity) {
-                    int m = Math.min(capacity, n - first);
+                    m = Math.min(capacity, n - first);
                     for (int s = 0; s < m; s++) {
                         int i = order[first + s];
                         train.copyImage(i, bp.a[0], s * Dataset.PIXELS);
@@ -98,6 +111,10 @@ public final class Trainer {
                 if (!net.isFinite()) {
                     throw new DivergedException(epoch, options.eta());
                 }
+                double saturated = saturatedShare(net, bp, m);
+                if (saturated >= DIVERGED_SHARE) {
+                    throw new DivergedException(epoch, options.eta(), saturated);
+                }
                 double validationAccuracy = accuracy(net, validation, options.threads());
                 double testAccuracy = accuracy(net, test, options.threads());
                 Epoch e = new Epoch(epoch, seconds, n / seconds, loss / n, validationAccuracy, testAccuracy);
@@ -108,6 +125,31 @@ public final class Trainer {
             }
         }
         return epochs;
+    }
+
+    /**
+     * The largest share, over the layers with a sigmoid or tanh activation, of the last batch's
+     * weighted inputs z with |z| > {@link #SATURATED_Z}. A too-large step with sigmoid outputs does not
+     * produce NaN: it drives every z far out, σ'(z) vanishes and learning silently stops.
+     */
+    static double saturatedShare(Network net, Backprop bp, int m) {
+        double worst = 0;
+        int last = net.layers();
+        for (int l = 1; l <= last; l++) {
+            boolean saturating = l < last ? net.activation != Activation.RELU : net.output == Output.SIGMOID;
+            if (!saturating) {
+                continue;
+            }
+            int count = m * net.sizes[l];
+            int far = 0;
+            for (int i = 0; i < count; i++) {
+                if (Math.abs(bp.z[l][i]) > SATURATED_Z) {
+                    far++;
+                }
+            }
+            worst = Math.max(worst, (double) far / count);
+        }
+        return worst;
     }
 
     private static double accuracy(Network net, Dataset data, int threads) {

@@ -82,4 +82,18 @@ class TrainerTest {
                 () -> Trainer.train(net, DIGITS, null, null, new Trainer.Options(1, 10, 1000, 0, 1, 1), null));
         assertTrue(e.getMessage().contains("smaller --eta"), e.getMessage());
     }
+
+    @Test
+    void saturationWithoutNaNIsDivergenceToo() {
+        Network net = Network.random(new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC, Network.Init.NORMAL, 1);
+        Trainer.DivergedException e = assertThrows(Trainer.DivergedException.class,
+                () -> Trainer.train(net, DIGITS, null, null, new Trainer.Options(1, 10, 1000, 0, 1, 1), null));
+        assertTrue(e.getMessage().contains("saturated") && e.getMessage().contains("smaller --eta"), e.getMessage());
+    }
+
+    @Test
+    void nielsensStepSizeDoesNotCountAsSaturation() {
+        Network net = Network.random(new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC, Network.Init.NORMAL, 1);
+        Trainer.train(net, DIGITS, null, null, new Trainer.Options(3, 10, 3.0, 0, 1, 1), null);
+    }
 }
