@@ -123,43 +123,61 @@ final class Matrices {
                         int from, int to) {
         int[] samples = new int[m];
         for (int k = from; k < to; k++) {
-            int rowW = k * p;
-            if (decay != 1) {
-                for (int j = rowW; j < rowW + p; j++) {
-                    w[j] *= decay;
-                }
-            }
             int count = 0;
             for (int s = 0; s < m; s++) {
                 if (a[s * n + k] != 0) {
                     samples[count++] = s;
                 }
             }
-            int t = 0;
-            for (; t + 3 < count; t += 4) {
-                int s0 = samples[t];
-                int s1 = samples[t + 1];
-                int s2 = samples[t + 2];
-                int s3 = samples[t + 3];
-                double x0 = step * a[s0 * n + k];
-                double x1 = step * a[s1 * n + k];
-                double x2 = step * a[s2 * n + k];
-                double x3 = step * a[s3 * n + k];
-                int r0 = s0 * p;
-                int r1 = s1 * p;
-                int r2 = s2 * p;
-                int r3 = s3 * p;
-                for (int j = 0; j < p; j++) {
-                    w[rowW + j] -= x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
-                }
+            descendRow(a, n, k, samples, 0, count, b, p, w, decay, step);
+        }
+    }
+
+    /**
+     * Like {@link #descend}, with the samples whose input k is not 0 already listed: row k of w uses
+     * {@code samples[k * m ...]}, {@code count[k]} of them, in sample order.
+     */
+    static void descendSparse(double[] a, int m, int n, int[] samples, int[] count, double[] b, int p, double[] w,
+                              double decay, double step, int from, int to) {
+        for (int k = from; k < to; k++) {
+            descendRow(a, n, k, samples, k * m, count[k], b, p, w, decay, step);
+        }
+    }
+
+    /** Row k of w ← decay·w − step · Σ a[s][k]·b[s] over the {@code count} samples listed from {@code first}. */
+    private static void descendRow(double[] a, int n, int k, int[] samples, int first, int count, double[] b, int p,
+                                   double[] w, double decay, double step) {
+        int rowW = k * p;
+        if (decay != 1) {
+            for (int j = rowW; j < rowW + p; j++) {
+                w[j] *= decay;
             }
-            for (; t < count; t++) {
-                int s = samples[t];
-                double x = step * a[s * n + k];
-                int r = s * p;
-                for (int j = 0; j < p; j++) {
-                    w[rowW + j] -= x * b[r + j];
-                }
+        }
+        int t = first;
+        int end = first + count;
+        for (; t + 3 < end; t += 4) {
+            int s0 = samples[t];
+            int s1 = samples[t + 1];
+            int s2 = samples[t + 2];
+            int s3 = samples[t + 3];
+            double x0 = step * a[s0 * n + k];
+            double x1 = step * a[s1 * n + k];
+            double x2 = step * a[s2 * n + k];
+            double x3 = step * a[s3 * n + k];
+            int r0 = s0 * p;
+            int r1 = s1 * p;
+            int r2 = s2 * p;
+            int r3 = s3 * p;
+            for (int j = 0; j < p; j++) {
+                w[rowW + j] -= x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
+            }
+        }
+        for (; t < end; t++) {
+            int s = samples[t];
+            double x = step * a[s * n + k];
+            int r = s * p;
+            for (int j = 0; j < p; j++) {
+                w[rowW + j] -= x * b[r + j];
             }
         }
     }
