@@ -57,12 +57,38 @@ final class Matrices {
         }
     }
 
-    /** Rows [from, to) of c (m×n) = a (m×p) · bᵀ, with b (n×p): the error sent back, Δ·Wᵀ. */
+    /**
+     * Rows [from, to) of c (m×n) = a (m×p) · bᵀ, with b (n×p): the error sent back, Δ·Wᵀ. Each element
+     * is a dot product summed over j in order; four of them run side by side, so that the additions of
+     * one do not wait for the previous addition of the same sum.
+     */
     static void multiplyTranspose(double[] a, int p, double[] b, int n, double[] c, int from, int to) {
         for (int s = from; s < to; s++) {
             int rowA = s * p;
             int rowC = s * n;
-            for (int k = 0; k < n; k++) {
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                int b0 = k * p;
+                int b1 = b0 + p;
+                int b2 = b1 + p;
+                int b3 = b2 + p;
+                double sum0 = 0;
+                double sum1 = 0;
+                double sum2 = 0;
+                double sum3 = 0;
+                for (int j = 0; j < p; j++) {
+                    double x = a[rowA + j];
+                    sum0 += x * b[b0 + j];
+                    sum1 += x * b[b1 + j];
+                    sum2 += x * b[b2 + j];
+                    sum3 += x * b[b3 + j];
+                }
+                c[rowC + k] = sum0;
+                c[rowC + k + 1] = sum1;
+                c[rowC + k + 2] = sum2;
+                c[rowC + k + 3] = sum3;
+            }
+            for (; k < n; k++) {
                 int rowB = k * p;
                 double sum = 0;
                 for (int j = 0; j < p; j++) {
