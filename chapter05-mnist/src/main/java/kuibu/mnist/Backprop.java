@@ -37,6 +37,10 @@ final class Backprop {
     /** The non-zero columns of each input row (most MNIST pixels are 0), found by {@link #forward}. */
     private final int[] nonzero;
     private final int[] nonzeroCount;
+    /** The same, by column: the samples whose input k is not 0, in order, and how many; and the total. */
+    private final int[] nonzeroSamples;
+    private final int[] nonzeroSampleCount;
+    private long nonzeroTotal;
 
     Backprop(Network net, int capacity, Parallel parallel) {
         this.net = net;
@@ -56,6 +60,8 @@ final class Backprop {
         y = new double[capacity * net.sizes[layers - 1]];
         nonzero = new int[capacity * net.sizes[0]];
         nonzeroCount = new int[capacity];
+        nonzeroSamples = new int[net.sizes[0] * capacity];
+        nonzeroSampleCount = new int[net.sizes[0]];
         nablaW = new double[net.layers()][];
         nablaB = new double[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
@@ -95,7 +101,8 @@ final class Backprop {
             double[] previous = a[l - 1];
             boolean output = l == last;
             boolean input = l == 1;
-            parallel.forRows(m, (long) m * in * out, (from, to) -> {
+            long work = input ? nonzeroTotal * out : (long) m * in * out;
+            parallel.forRows(m, work, (from, to) -> {
                 for (int s = from; s < to; s++) {
                     System.arraycopy(b, 0, zl, s * out, out);
                 }
@@ -201,8 +208,13 @@ final class Backprop {
                 b[j] -= step * sum;
             }
             double[] w = net.weights[l - 1];                                                 // BP4 and its step
-            parallel.forRows(in, (long) m * in * out, (from, to) ->
-                    Matrices.descend(previous, m, in, d, out, w, decay, step, from, to));
+            if (l == 1) {
+                parallel.forRows(in, nonzeroTotal * out, (from, to) -> Matrices.descendSparse(
+                        previous, capacity, in, nonzeroSamples, nonzeroSampleCount, d, out, w, decay, step, from, to));
+            } else {
+                parallel.forRows(in, (long) m * in * out, (from, to) ->
+                        Matrices.descend(previous, m, in, d, out, w, decay, step, from, to));
+            }
         }
         return cost;
     }
@@ -211,16 +223,21 @@ final class Backprop {
     private void findNonzeroInputs(int m) {
         int n = net.sizes[0];
         double[] x = a[0];
+        java.util.Arrays.fill(nonzeroSampleCount, 0);
+        long total = 0;
         for (int s = 0; s < m; s++) {
             int count = 0;
             int row = s * n;
             for (int k = 0; k < n; k++) {
                 if (x[row + k] != 0) {
                     nonzero[row + count++] = k;
+                    nonzeroSamples[k * capacity + nonzeroSampleCount[k]++] = s;
                 }
             }
             nonzeroCount[s] = count;
+            total += count;
         }
+        nonzeroTotal = total;
     }
 
     private void checkBatch(int m) {

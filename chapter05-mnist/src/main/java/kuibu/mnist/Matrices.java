@@ -57,12 +57,38 @@ final class Matrices {
         }
     }
 
-    /** Rows [from, to) of c (m×n) = a (m×p) · bᵀ, with b (n×p): the error sent back, Δ·Wᵀ. */
+    /**
+     * Rows [from, to) of c (m×n) = a (m×p) · bᵀ, with b (n×p): the error sent back, Δ·Wᵀ. Each element
+     * is a dot product summed over j in order; four of them run side by side, so that the additions of
+     * one do not wait for the previous addition of the same sum.
+     */
     static void multiplyTranspose(double[] a, int p, double[] b, int n, double[] c, int from, int to) {
         for (int s = from; s < to; s++) {
             int rowA = s * p;
             int rowC = s * n;
-            for (int k = 0; k < n; k++) {
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                int b0 = k * p;
+                int b1 = b0 + p;
+                int b2 = b1 + p;
+                int b3 = b2 + p;
+                double sum0 = 0;
+                double sum1 = 0;
+                double sum2 = 0;
+                double sum3 = 0;
+                for (int j = 0; j < p; j++) {
+                    double x = a[rowA + j];
+                    sum0 += x * b[b0 + j];
+                    sum1 += x * b[b1 + j];
+                    sum2 += x * b[b2 + j];
+                    sum3 += x * b[b3 + j];
+                }
+                c[rowC + k] = sum0;
+                c[rowC + k + 1] = sum1;
+                c[rowC + k + 2] = sum2;
+                c[rowC + k + 3] = sum3;
+            }
+            for (; k < n; k++) {
                 int rowB = k * p;
                 double sum = 0;
                 for (int j = 0; j < p; j++) {
@@ -123,43 +149,86 @@ final class Matrices {
                         int from, int to) {
         int[] samples = new int[m];
         for (int k = from; k < to; k++) {
-            int rowW = k * p;
-            if (decay != 1) {
-                for (int j = rowW; j < rowW + p; j++) {
-                    w[j] *= decay;
-                }
-            }
             int count = 0;
             for (int s = 0; s < m; s++) {
                 if (a[s * n + k] != 0) {
                     samples[count++] = s;
                 }
             }
-            int t = 0;
-            for (; t + 3 < count; t += 4) {
-                int s0 = samples[t];
-                int s1 = samples[t + 1];
-                int s2 = samples[t + 2];
-                int s3 = samples[t + 3];
-                double x0 = step * a[s0 * n + k];
-                double x1 = step * a[s1 * n + k];
-                double x2 = step * a[s2 * n + k];
-                double x3 = step * a[s3 * n + k];
-                int r0 = s0 * p;
-                int r1 = s1 * p;
-                int r2 = s2 * p;
-                int r3 = s3 * p;
-                for (int j = 0; j < p; j++) {
-                    w[rowW + j] -= x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
-                }
+            descendRow(a, n, k, samples, 0, count, b, p, w, decay, step);
+        }
+    }
+
+    /**
+     * Like {@link #descend}, with the samples whose input k is not 0 already listed: row k of w uses
+     * {@code samples[k * m ...]}, {@code count[k]} of them, in sample order.
+     */
+    static void descendSparse(double[] a, int m, int n, int[] samples, int[] count, double[] b, int p, double[] w,
+                              double decay, double step, int from, int to) {
+        for (int k = from; k < to; k++) {
+            descendRow(a, n, k, samples, k * m, count[k], b, p, w, decay, step);
+        }
+    }
+
+    /**
+     * Row k of w ← decay·w − step · Σ a[s][k]·b[s] over the {@code count} samples listed from {@code first},
+     * eight samples per pass over the row while there are eight, then four, then one.
+     */
+    private static void descendRow(double[] a, int n, int k, int[] samples, int first, int count, double[] b, int p,
+                                   double[] w, double decay, double step) {
+        int rowW = k * p;
+        if (decay != 1) {
+            for (int j = rowW; j < rowW + p; j++) {
+                w[j] *= decay;
             }
-            for (; t < count; t++) {
-                int s = samples[t];
-                double x = step * a[s * n + k];
-                int r = s * p;
-                for (int j = 0; j < p; j++) {
-                    w[rowW + j] -= x * b[r + j];
-                }
+        }
+        int t = first;
+        int end = first + count;
+        for (; t + 7 < end; t += 8) {
+            int r0 = samples[t] * p;
+            int r1 = samples[t + 1] * p;
+            int r2 = samples[t + 2] * p;
+            int r3 = samples[t + 3] * p;
+            int r4 = samples[t + 4] * p;
+            int r5 = samples[t + 5] * p;
+            int r6 = samples[t + 6] * p;
+            int r7 = samples[t + 7] * p;
+            double x0 = step * a[samples[t] * n + k];
+            double x1 = step * a[samples[t + 1] * n + k];
+            double x2 = step * a[samples[t + 2] * n + k];
+            double x3 = step * a[samples[t + 3] * n + k];
+            double x4 = step * a[samples[t + 4] * n + k];
+            double x5 = step * a[samples[t + 5] * n + k];
+            double x6 = step * a[samples[t + 6] * n + k];
+            double x7 = step * a[samples[t + 7] * n + k];
+            for (int j = 0; j < p; j++) {
+                w[rowW + j] -= (x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j])
+                        + (x4 * b[r4 + j] + x5 * b[r5 + j] + x6 * b[r6 + j] + x7 * b[r7 + j]);
+            }
+        }
+        for (; t + 3 < end; t += 4) {
+            int s0 = samples[t];
+            int s1 = samples[t + 1];
+            int s2 = samples[t + 2];
+            int s3 = samples[t + 3];
+            double x0 = step * a[s0 * n + k];
+            double x1 = step * a[s1 * n + k];
+            double x2 = step * a[s2 * n + k];
+            double x3 = step * a[s3 * n + k];
+            int r0 = s0 * p;
+            int r1 = s1 * p;
+            int r2 = s2 * p;
+            int r3 = s3 * p;
+            for (int j = 0; j < p; j++) {
+                w[rowW + j] -= x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
+            }
+        }
+        for (; t < end; t++) {
+            int s = samples[t];
+            double x = step * a[s * n + k];
+            int r = s * p;
+            for (int j = 0; j < p; j++) {
+                w[rowW + j] -= x * b[r + j];
             }
         }
     }

@@ -76,6 +76,31 @@ class TrainerTest {
     }
 
     @Test
+    void fusedStepGivesTheSameBitsWhenEveryProductIsSplit() {
+        Network one = Network.random(new int[] {784, 40, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY,
+                Network.Init.SCALED, 7);
+        Network three = one.copy();
+        int m = 16;
+        try (Parallel serial = new Parallel(1); Parallel split = new Parallel(3, 0)) {
+            Backprop a = new Backprop(one, m, serial);
+            Backprop b = new Backprop(three, m, split);
+            for (int step = 0; step < 3; step++) {
+                for (int s = 0; s < m; s++) {
+                    DIGITS.copyImage(step * m + s, a.a[0], s * Dataset.PIXELS);
+                    DIGITS.copyImage(step * m + s, b.a[0], s * Dataset.PIXELS);
+                    OneHot.encode(DIGITS.label(step * m + s), 10, a.y, s * 10);
+                    OneHot.encode(DIGITS.label(step * m + s), 10, b.y, s * 10);
+                }
+                assertEquals(a.descend(m, 0.1, 1.0, 600), b.descend(m, 0.1, 1.0, 600));
+            }
+        }
+        for (int l = 0; l < one.layers(); l++) {
+            assertArrayEquals(one.weights[l], three.weights[l], "weights of layer " + l);
+            assertArrayEquals(one.biases[l], three.biases[l], "biases of layer " + l);
+        }
+    }
+
+    @Test
     void divergenceStopsWithAHint() {
         Network net = Network.random(new int[] {784, 30, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY, Network.Init.NORMAL, 1);
         Trainer.DivergedException e = assertThrows(Trainer.DivergedException.class,
