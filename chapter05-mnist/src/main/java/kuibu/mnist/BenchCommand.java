@@ -115,8 +115,7 @@ final class BenchCommand implements Callable<Integer> {
                 Network fresh = Network.random(r.sizes(), r.activation(), r.output(), r.cost(), r.init(), 1);
                 List<Trainer.Epoch> run = Trainer.train(fresh, train, null, mnist.test(),
                         new Trainer.Options(epochs, r.batch(), r.eta(), 0, 1, t), null);
-                double[] speeds = run.stream().mapToDouble(Trainer.Epoch::samplesPerSecond).sorted().toArray();
-                double median = speeds[speeds.length / 2];
+                double median = train.size() / Trainer.medianSeconds(run);
                 double acc = run.get(run.size() - 1).testAccuracy();
                 out.printf("%s: training %d images, %d epochs, %d thread(s): median %.0f samples/s, test accuracy %.4f%n",
                         r.name(), train.size(), epochs, t, median, acc);

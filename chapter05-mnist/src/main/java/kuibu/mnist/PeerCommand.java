@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -111,10 +110,7 @@ final class PeerCommand implements Callable<Integer> {
                     }
                 });
         double[] seconds = run.stream().mapToDouble(Trainer.Epoch::seconds).toArray();
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double median = Trainer.medianSeconds(run);
         ObjectNode json = ModelFile.JSON.createObjectNode();
         json.put("peer", "java");
         json.put("samples_per_s", train.size() / median);

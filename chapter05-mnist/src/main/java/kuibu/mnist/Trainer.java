@@ -152,6 +152,16 @@ public final class Trainer {
         return worst;
     }
 
+    /**
+     * The median epoch time in seconds (the mean of the middle two for an even count), the figure the
+     * peers in {@code ../shared/peers} report, so that speeds compared with theirs mean the same thing.
+     */
+    public static double medianSeconds(List<Epoch> epochs) {
+        double[] s = epochs.stream().mapToDouble(Epoch::seconds).sorted().toArray();
+        int half = s.length / 2;
+        return s.length % 2 == 1 ? s[half] : (s[half - 1] + s[half]) / 2;
+    }
+
     private static double accuracy(Network net, Dataset data, int threads) {
         return data == null || data.size() == 0 ? Double.NaN : Evaluation.of(net, data, threads).accuracy();
     }

@@ -121,4 +121,11 @@ class TrainerTest {
         Network net = Network.random(new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC, Network.Init.NORMAL, 1);
         Trainer.train(net, DIGITS, null, null, new Trainer.Options(3, 10, 3.0, 0, 1, 1), null);
     }
+
+    @Test
+    void medianSecondsIsThePeersMedian() {
+        java.util.function.IntFunction<Trainer.Epoch> epoch = i -> new Trainer.Epoch(i, new double[] {0, 3, 1, 2, 10}[i], 0, 0, 0, 0);
+        assertEquals(2.0, Trainer.medianSeconds(List.of(epoch.apply(1), epoch.apply(2), epoch.apply(3))));
+        assertEquals(1.5, Trainer.medianSeconds(List.of(epoch.apply(2), epoch.apply(3))), "even count: mean of the middle two");
+    }
 }
