@@ -16,29 +16,30 @@ package kuibu.mnist;
  * in chapter 4; the update divides by m.
  *
  * <p>One instance is a workspace for batches of up to {@code capacity} samples: it allocates its
- * matrices once, so training creates no garbage.
+ * matrices once, so training creates no garbage. A matrix is an array of rows (see {@link Matrices}):
+ * {@code a[l][s]} is the activation vector of sample s in layer l.
  */
 final class Backprop {
 
     final Network net;
     final int capacity;
     /** a[0] is the input batch X, a[l] the activations of layer l; m × sizes[l] each. */
-    final double[][] a;
+    final double[][][] a;
     /** z[l], the weighted inputs of layer l (z[0] unused). */
-    final double[][] z;
+    final double[][][] z;
     /** delta[l] = ∂C/∂z of layer l (delta[0] unused). */
-    final double[][] delta;
+    final double[][][] delta;
     /** The targets, m × sizes[L]. */
-    final double[] y;
+    final double[][] y;
     /** ∂C/∂W and ∂C/∂b, summed over the batch; same shapes as the network's weights and biases. */
-    final double[][] nablaW;
+    final double[][][] nablaW;
     final double[][] nablaB;
     private final Parallel parallel;
     /** The non-zero columns of each input row (most MNIST pixels are 0), found by {@link #forward}. */
-    private final int[] nonzero;
+    private final int[][] nonzero;
     private final int[] nonzeroCount;
     /** The same, by column: the samples whose input k is not 0, in order, and how many; and the total. */
-    private final int[] nonzeroSamples;
+    private final int[][] nonzeroSamples;
     private final int[] nonzeroSampleCount;
     private long nonzeroTotal;
 
@@ -47,26 +48,26 @@ final class Backprop {
         this.capacity = capacity;
         this.parallel = parallel;
         int layers = net.sizes.length;
-        a = new double[layers][];
-        z = new double[layers][];
-        delta = new double[layers][];
+        a = new double[layers][][];
+        z = new double[layers][][];
+        delta = new double[layers][][];
         for (int l = 0; l < layers; l++) {
-            a[l] = new double[capacity * net.sizes[l]];
+            a[l] = new double[capacity][net.sizes[l]];
             if (l > 0) {
-                z[l] = new double[capacity * net.sizes[l]];
-                delta[l] = new double[capacity * net.sizes[l]];
+                z[l] = new double[capacity][net.sizes[l]];
+                delta[l] = new double[capacity][net.sizes[l]];
             }
         }
-        y = new double[capacity * net.sizes[layers - 1]];
-        nonzero = new int[capacity * net.sizes[0]];
+        y = new double[capacity][net.sizes[layers - 1]];
+        nonzero = new int[capacity][net.sizes[0]];
         nonzeroCount = new int[capacity];
-        nonzeroSamples = new int[net.sizes[0] * capacity];
+        nonzeroSamples = new int[net.sizes[0]][capacity];
         nonzeroSampleCount = new int[net.sizes[0]];
-        nablaW = new double[net.layers()][];
+        nablaW = new double[net.layers()][][];
         nablaB = new double[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
-            nablaW[l] = new double[net.weights[l].length];
-            nablaB[l] = new double[net.biases[l].length];
+            nablaW[l] = new double[net.sizes[l]][net.sizes[l + 1]];
+            nablaB[l] = new double[net.sizes[l + 1]];
         }
     }
 
@@ -94,29 +95,29 @@ final class Backprop {
         for (int l = 1; l <= last; l++) {
             int in = net.sizes[l - 1];
             int out = net.sizes[l];
-            double[] w = net.weights[l - 1];
+            double[][] w = net.weights[l - 1];
             double[] b = net.biases[l - 1];
-            double[] zl = z[l];
-            double[] al = a[l];
-            double[] previous = a[l - 1];
+            double[][] zl = z[l];
+            double[][] al = a[l];
+            double[][] previous = a[l - 1];
             boolean output = l == last;
             boolean input = l == 1;
             long work = input ? nonzeroTotal * out : (long) m * in * out;
             parallel.forRows(m, work, (from, to) -> {
                 for (int s = from; s < to; s++) {
-                    System.arraycopy(b, 0, zl, s * out, out);
+                    System.arraycopy(b, 0, zl[s], 0, out);
                 }
                 if (input) {
-                    Matrices.multiplyAddSparse(previous, in, nonzero, nonzeroCount, w, out, zl, from, to);
+                    Matrices.multiplyAddSparse(previous, nonzero, nonzeroCount, w, zl, from, to);
                 } else {
-                    Matrices.multiplyAdd(previous, in, w, out, zl, from, to);
+                    Matrices.multiplyAdd(previous, w, zl, from, to);
                 }
                 for (int s = from; s < to; s++) {
                     if (output) {
-                        net.output.activate(zl, al, s * out, out);
+                        net.output.activate(zl[s], al[s], 0, out);
                     } else {
-                        for (int j = s * out; j < (s + 1) * out; j++) {
-                            al[j] = net.activation.apply(zl[j]);
+                        for (int j = 0; j < out; j++) {
+                            al[s][j] = net.activation.apply(zl[s][j]);
                         }
                     }
                 }
@@ -125,7 +126,7 @@ final class Backprop {
         int out = net.sizes[last];
         double cost = 0;
         for (int s = 0; s < m; s++) {
-            cost += net.cost.value(net.output, z[last], a[last], y, s * out, out);
+            cost += net.cost.value(net.output, z[last][s], a[last][s], y[s], 0, out);
         }
         return cost;
     }
@@ -137,32 +138,36 @@ final class Backprop {
         int last = net.layers();
         int outputs = net.sizes[last];
         for (int s = 0; s < m; s++) {
-            net.cost.outputDelta(net.output, a[last], y, delta[last], s * outputs, outputs);   // BP1
+            net.cost.outputDelta(net.output, a[last][s], y[s], delta[last][s], 0, outputs);     // BP1
         }
         // BEGIN SOLUTION 5.3
         for (int l = last; l >= 1; l--) {
             int in = net.sizes[l - 1];
             int out = net.sizes[l];
-            double[] d = delta[l];
-            double[] previous = a[l - 1];
-            double[] gw = nablaW[l - 1];
+            double[][] d = delta[l];
+            double[][] previous = a[l - 1];
+            double[][] gw = nablaW[l - 1];
             double[] gb = nablaB[l - 1];
             java.util.Arrays.fill(gb, 0);
             for (int s = 0; s < m; s++) {                                                   // BP3
                 for (int j = 0; j < out; j++) {
-                    gb[j] += d[s * out + j];
+                    gb[j] += d[s][j];
                 }
             }
             parallel.forRows(in, (long) m * in * out, (from, to) -> {                        // BP4
-                java.util.Arrays.fill(gw, from * out, to * out, 0);
-                Matrices.transposeMultiply(previous, m, in, d, out, gw, from, to);
+                for (int k = from; k < to; k++) {
+                    java.util.Arrays.fill(gw[k], 0);
+                }
+                Matrices.transposeMultiply(previous, m, d, gw, from, to);
             });
             if (l > 1) {                                                                    // BP2
-                double[] back = delta[l - 1];
-                double[] zBack = z[l - 1];
-                Matrices.multiplyTranspose(d, out, net.weights[l - 1], in, back, 0, m);
-                for (int i = 0; i < m * in; i++) {
-                    back[i] *= net.activation.derivative(zBack[i], previous[i]);
+                double[][] back = delta[l - 1];
+                double[][] zBack = z[l - 1];
+                Matrices.multiplyTranspose(d, net.weights[l - 1], back, 0, m);
+                for (int s = 0; s < m; s++) {
+                    for (int k = 0; k < in; k++) {
+                        back[s][k] *= net.activation.derivative(zBack[s][k], previous[s][k]);
+                    }
                 }
             }
         }
@@ -182,38 +187,40 @@ final class Backprop {
         int last = net.layers();
         int outputs = net.sizes[last];
         for (int s = 0; s < m; s++) {
-            net.cost.outputDelta(net.output, a[last], y, delta[last], s * outputs, outputs);    // BP1
+            net.cost.outputDelta(net.output, a[last][s], y[s], delta[last][s], 0, outputs);     // BP1
         }
         double step = eta / m;
         double decay = 1 - eta * lambda / n;
         for (int l = last; l >= 1; l--) {
             int in = net.sizes[l - 1];
             int out = net.sizes[l];
-            double[] d = delta[l];
-            double[] previous = a[l - 1];
+            double[][] d = delta[l];
+            double[][] previous = a[l - 1];
             if (l > 1) {                                                                     // BP2, before W changes
-                Matrices.multiplyTranspose(d, out, net.weights[l - 1], in, delta[l - 1], 0, m);
-                double[] back = delta[l - 1];
-                double[] zBack = z[l - 1];
-                for (int i = 0; i < m * in; i++) {
-                    back[i] *= net.activation.derivative(zBack[i], previous[i]);
+                double[][] back = delta[l - 1];
+                double[][] zBack = z[l - 1];
+                Matrices.multiplyTranspose(d, net.weights[l - 1], back, 0, m);
+                for (int s = 0; s < m; s++) {
+                    for (int k = 0; k < in; k++) {
+                        back[s][k] *= net.activation.derivative(zBack[s][k], previous[s][k]);
+                    }
                 }
             }
             double[] b = net.biases[l - 1];                                                  // BP3 and its step
             for (int j = 0; j < out; j++) {
                 double sum = 0;
                 for (int s = 0; s < m; s++) {
-                    sum += d[s * out + j];
+                    sum += d[s][j];
                 }
                 b[j] -= step * sum;
             }
-            double[] w = net.weights[l - 1];                                                 // BP4 and its step
+            double[][] w = net.weights[l - 1];                                               // BP4 and its step
             if (l == 1) {
                 parallel.forRows(in, nonzeroTotal * out, (from, to) -> Matrices.descendSparse(
-                        previous, capacity, in, nonzeroSamples, nonzeroSampleCount, d, out, w, decay, step, from, to));
+                        previous, nonzeroSamples, nonzeroSampleCount, d, w, decay, step, from, to));
             } else {
                 parallel.forRows(in, (long) m * in * out, (from, to) ->
-                        Matrices.descend(previous, m, in, d, out, w, decay, step, from, to));
+                        Matrices.descend(previous, m, d, w, decay, step, from, to));
             }
         }
         return cost;
@@ -222,16 +229,16 @@ final class Backprop {
 
     private void findNonzeroInputs(int m) {
         int n = net.sizes[0];
-        double[] x = a[0];
         java.util.Arrays.fill(nonzeroSampleCount, 0);
         long total = 0;
         for (int s = 0; s < m; s++) {
             int count = 0;
-            int row = s * n;
+            double[] x = a[0][s];
+            int[] columns = nonzero[s];
             for (int k = 0; k < n; k++) {
-                if (x[row + k] != 0) {
-                    nonzero[row + count++] = k;
-                    nonzeroSamples[k * capacity + nonzeroSampleCount[k]++] = s;
+                if (x[k] != 0) {
+                    columns[count++] = k;
+                    nonzeroSamples[k][nonzeroSampleCount[k]++] = s;
                 }
             }
             nonzeroCount[s] = count;

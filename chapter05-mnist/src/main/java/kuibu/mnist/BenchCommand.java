@@ -138,11 +138,11 @@ final class BenchCommand implements Callable<Integer> {
     /** Samples per second of chapter 4's loop, forward and backward, one sample at a time. */
     private static double perSample(Network net, Dataset data) {
         int outputs = net.sizes[net.layers()];
-        double[][] nablaW = new double[net.layers()][];
+        double[][][] nablaW = new double[net.layers()][][];
         double[][] nablaB = new double[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
-            nablaW[l] = new double[net.weights[l].length];
-            nablaB[l] = new double[net.biases[l].length];
+            nablaW[l] = new double[net.sizes[l]][net.sizes[l + 1]];
+            nablaB[l] = new double[net.sizes[l + 1]];
         }
         double[] y = new double[outputs];
         return throughput(data, 1000, i -> {
@@ -158,8 +158,8 @@ final class BenchCommand implements Callable<Integer> {
         int[] next = {0};
         double rate = throughput(data, batch, i -> {
             int s = next[0]++;
-            data.copyImage(i, bp.a[0], s * Dataset.PIXELS);
-            OneHot.encode(data.label(i), outputs, bp.y, s * outputs);
+            data.copyImage(i, bp.a[0][s], 0);
+            OneHot.encode(data.label(i), outputs, bp.y[s], 0);
             if (next[0] == batch) {
                 bp.gradient(batch);
                 next[0] = 0;

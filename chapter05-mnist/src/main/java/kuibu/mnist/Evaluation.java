@@ -22,13 +22,13 @@ public record Evaluation(int[] truth, int[] guesses, int[][] confusion, double a
             for (int start = 0; start < n; start += batch) {
                 int m = Math.min(batch, n - start);
                 for (int s = 0; s < m; s++) {
-                    data.copyImage(start + s, pass.a[0], s * Dataset.PIXELS);
+                    data.copyImage(start + s, pass.a[0][s], 0);
                     truth[start + s] = data.label(start + s);
                 }
                 pass.forward(m);
-                double[] a = pass.a[net.layers()];
+                double[][] a = pass.a[net.layers()];
                 for (int s = 0; s < m; s++) {
-                    guesses[start + s] = Network.argmax(a, s * outputs, outputs);
+                    guesses[start + s] = Network.argmax(a[s], 0, outputs);
                 }
             }
         }

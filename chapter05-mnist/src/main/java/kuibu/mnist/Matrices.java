@@ -1,35 +1,40 @@
 package kuibu.mnist;
 
 /**
- * The three matrix products of the matrix-form backward pass, on row-major {@code double[]}.
+ * The three matrix products of the matrix-form backward pass. A matrix is an array of rows,
+ * {@code double[][]}: element (i, j) is {@code c[i][j]}.
  *
  * <p>Each product is written in i-k-j order: the innermost loop walks along a row of the right-hand
- * matrix and a row of the result, both contiguous in memory, doing {@code c[j] += x * b[j]}. That is
- * the loop the JIT turns into SIMD instructions; the i-j-k order (a dot product per element) is a
- * chain of dependent additions it cannot vectorise. A left-hand element that is 0 skips its whole
- * row: most MNIST pixels are 0, so the products with the input layer do about a fifth of the work.
+ * matrix and a row of the result, doing {@code c[j] += x * b[j]}. That is the loop the JIT turns
+ * into SIMD instructions, four or eight {@code j} at a time; the i-j-k order (a dot product per
+ * element) is a chain of dependent additions it cannot vectorise. Rows are separate arrays, each
+ * indexed from 0, for the same reason: in one flat array, {@code c[rowC + j] += x * b[rowB + j]}
+ * might read an element it wrote a moment ago (when the two row offsets are close), so the JIT
+ * keeps that loop one element at a time; with {@code c[j]} and {@code b[j]} it cannot, and the loop
+ * runs two to three times faster.
  *
- * <p>Every output element is summed by one thread in a fixed order, so results do not depend on how
- * many threads share the rows.
+ * <p>A left-hand element that is 0 skips its whole row: most MNIST pixels are 0, so the products
+ * with the input layer do about a fifth of the work. Every output element is summed by one thread
+ * in a fixed order, so results do not depend on how many threads share the rows.
  */
 final class Matrices {
 
     private Matrices() {}
 
     // tag::multiply[]
-    /** Rows [from, to) of c (m×p) = a (m×n) · b (n×p); c must hold the bias (or 0) already. */
-    static void multiplyAdd(double[] a, int n, double[] b, int p, double[] c, int from, int to) {
+    /** Rows [from, to) of c (m×p) += a (m×n) · b (n×p); c holds the bias (or 0) already. */
+    static void multiplyAdd(double[][] a, double[][] b, double[][] c, int from, int to) {
         for (int i = from; i < to; i++) {
-            int rowA = i * n;
-            int rowC = i * p;
-            for (int k = 0; k < n; k++) {
-                double x = a[rowA + k];
+            double[] ai = a[i];
+            double[] ci = c[i];
+            for (int k = 0; k < ai.length; k++) {
+                double x = ai[k];
                 if (x == 0) {
                     continue;
                 }
-                int rowB = k * p;
-                for (int j = 0; j < p; j++) {
-                    c[rowC + j] += x * b[rowB + j];
+                double[] bk = b[k];
+                for (int j = 0; j < ci.length; j++) {
+                    ci[j] += x * bk[j];
                 }
             }
         }
@@ -37,21 +42,21 @@ final class Matrices {
     // end::multiply[]
 
     /**
-     * Rows [from, to) of c (n×p) = aᵀ · b, with a (m×n) and b (m×p): the weight gradient Aᵀ·Δ.
-     * Each c[k][j] is summed over the m samples in order 0, 1, …, m−1.
+     * Rows [from, to) of c (n×p) += aᵀ · b, with a (m×n) and b (m×p), over the first m rows: the
+     * weight gradient Aᵀ·Δ. Each c[k][j] is summed over the samples in order 0, 1, …, m−1.
      */
-    static void transposeMultiply(double[] a, int m, int n, double[] b, int p, double[] c, int from, int to) {
+    static void transposeMultiply(double[][] a, int m, double[][] b, double[][] c, int from, int to) {
         for (int s = 0; s < m; s++) {
-            int rowA = s * n;
-            int rowB = s * p;
+            double[] as = a[s];
+            double[] bs = b[s];
             for (int k = from; k < to; k++) {
-                double x = a[rowA + k];
+                double x = as[k];
                 if (x == 0) {
                     continue;
                 }
-                int rowC = k * p;
-                for (int j = 0; j < p; j++) {
-                    c[rowC + j] += x * b[rowB + j];
+                double[] ck = c[k];
+                for (int j = 0; j < ck.length; j++) {
+                    ck[j] += x * bs[j];
                 }
             }
         }
@@ -62,39 +67,40 @@ final class Matrices {
      * is a dot product summed over j in order; four of them run side by side, so that the additions of
      * one do not wait for the previous addition of the same sum.
      */
-    static void multiplyTranspose(double[] a, int p, double[] b, int n, double[] c, int from, int to) {
+    static void multiplyTranspose(double[][] a, double[][] b, double[][] c, int from, int to) {
         for (int s = from; s < to; s++) {
-            int rowA = s * p;
-            int rowC = s * n;
+            double[] as = a[s];
+            double[] cs = c[s];
+            int n = cs.length;
             int k = 0;
             for (; k + 3 < n; k += 4) {
-                int b0 = k * p;
-                int b1 = b0 + p;
-                int b2 = b1 + p;
-                int b3 = b2 + p;
+                double[] b0 = b[k];
+                double[] b1 = b[k + 1];
+                double[] b2 = b[k + 2];
+                double[] b3 = b[k + 3];
                 double sum0 = 0;
                 double sum1 = 0;
                 double sum2 = 0;
                 double sum3 = 0;
-                for (int j = 0; j < p; j++) {
-                    double x = a[rowA + j];
-                    sum0 += x * b[b0 + j];
-                    sum1 += x * b[b1 + j];
-                    sum2 += x * b[b2 + j];
-                    sum3 += x * b[b3 + j];
+                for (int j = 0; j < as.length; j++) {
+                    double x = as[j];
+                    sum0 += x * b0[j];
+                    sum1 += x * b1[j];
+                    sum2 += x * b2[j];
+                    sum3 += x * b3[j];
                 }
-                c[rowC + k] = sum0;
-                c[rowC + k + 1] = sum1;
-                c[rowC + k + 2] = sum2;
-                c[rowC + k + 3] = sum3;
+                cs[k] = sum0;
+                cs[k + 1] = sum1;
+                cs[k + 2] = sum2;
+                cs[k + 3] = sum3;
             }
             for (; k < n; k++) {
-                int rowB = k * p;
+                double[] bk = b[k];
                 double sum = 0;
-                for (int j = 0; j < p; j++) {
-                    sum += a[rowA + j] * b[rowB + j];
+                for (int j = 0; j < as.length; j++) {
+                    sum += as[j] * bk[j];
                 }
-                c[rowC + k] = sum;
+                cs[k] = sum;
             }
         }
     }
@@ -102,38 +108,34 @@ final class Matrices {
     // tag::sparse[]
     /**
      * Like {@link #multiplyAdd}, but visits only the listed non-zero columns of each row of a (row i
-     * has {@code count[i]} of them, in {@code nonzero[i * n ...]}), four at a time: one pass over
-     * the row of c then does four multiply-adds per element instead of one.
+     * has {@code count[i]} of them, in {@code nonzero[i]}), four at a time: one pass over the row of
+     * c then does four multiply-adds per element instead of one.
      */
-    static void multiplyAddSparse(double[] a, int n, int[] nonzero, int[] count, double[] b, int p, double[] c,
+    static void multiplyAddSparse(double[][] a, int[][] nonzero, int[] count, double[][] b, double[][] c,
                                   int from, int to) {
         for (int i = from; i < to; i++) {
-            int rowA = i * n;
-            int rowC = i * p;
+            double[] ai = a[i];
+            double[] ci = c[i];
+            int[] columns = nonzero[i];
             int t = 0;
             for (; t + 3 < count[i]; t += 4) {
-                int k0 = nonzero[rowA + t];
-                int k1 = nonzero[rowA + t + 1];
-                int k2 = nonzero[rowA + t + 2];
-                int k3 = nonzero[rowA + t + 3];
-                double x0 = a[rowA + k0];
-                double x1 = a[rowA + k1];
-                double x2 = a[rowA + k2];
-                double x3 = a[rowA + k3];
-                int b0 = k0 * p;
-                int b1 = k1 * p;
-                int b2 = k2 * p;
-                int b3 = k3 * p;
-                for (int j = 0; j < p; j++) {
-                    c[rowC + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
+                double x0 = ai[columns[t]];
+                double x1 = ai[columns[t + 1]];
+                double x2 = ai[columns[t + 2]];
+                double x3 = ai[columns[t + 3]];
+                double[] b0 = b[columns[t]];
+                double[] b1 = b[columns[t + 1]];
+                double[] b2 = b[columns[t + 2]];
+                double[] b3 = b[columns[t + 3]];
+                for (int j = 0; j < ci.length; j++) {
+                    ci[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
             for (; t < count[i]; t++) {
-                int k = nonzero[rowA + t];
-                double x = a[rowA + k];
-                int rowB = k * p;
-                for (int j = 0; j < p; j++) {
-                    c[rowC + j] += x * b[rowB + j];
+                double x = ai[columns[t]];
+                double[] bk = b[columns[t]];
+                for (int j = 0; j < ci.length; j++) {
+                    ci[j] += x * bk[j];
                 }
             }
         }
@@ -142,93 +144,86 @@ final class Matrices {
 
     /**
      * BP4 fused with the update, for rows [from, to) of w (n×p): w ← decay·w − step · aᵀ·b, with a
-     * (m×n) and b (m×p). Each row k of w gathers the samples whose input k is not 0 and takes their
-     * terms four at a time, in sample order; a row whose input is 0 in every sample is only decayed.
+     * (m×n) and b (m×p) over their first m rows. Each row k of w gathers the samples whose input k
+     * is not 0 and takes their terms in sample order; a row whose input is 0 in every sample is only
+     * decayed.
      */
-    static void descend(double[] a, int m, int n, double[] b, int p, double[] w, double decay, double step,
-                        int from, int to) {
+    static void descend(double[][] a, int m, double[][] b, double[][] w, double decay, double step, int from, int to) {
         int[] samples = new int[m];
         for (int k = from; k < to; k++) {
             int count = 0;
             for (int s = 0; s < m; s++) {
-                if (a[s * n + k] != 0) {
+                if (a[s][k] != 0) {
                     samples[count++] = s;
                 }
             }
-            descendRow(a, n, k, samples, 0, count, b, p, w, decay, step);
+            descendRow(a, k, samples, count, b, w[k], decay, step);
         }
     }
 
     /**
      * Like {@link #descend}, with the samples whose input k is not 0 already listed: row k of w uses
-     * {@code samples[k * m ...]}, {@code count[k]} of them, in sample order.
+     * the first {@code count[k]} of {@code samples[k]}, in sample order.
      */
-    static void descendSparse(double[] a, int m, int n, int[] samples, int[] count, double[] b, int p, double[] w,
+    static void descendSparse(double[][] a, int[][] samples, int[] count, double[][] b, double[][] w,
                               double decay, double step, int from, int to) {
         for (int k = from; k < to; k++) {
-            descendRow(a, n, k, samples, k * m, count[k], b, p, w, decay, step);
+            descendRow(a, k, samples[k], count[k], b, w[k], decay, step);
         }
     }
 
     /**
-     * Row k of w ← decay·w − step · Σ a[s][k]·b[s] over the {@code count} samples listed from {@code first},
-     * eight samples per pass over the row while there are eight, then four, then one.
+     * Row k of w, {@code wk} ← decay·wk − step · Σ a[s][k]·b[s] over the first {@code count} samples
+     * listed, eight samples per pass over the row while there are eight, then four, then one.
      */
-    private static void descendRow(double[] a, int n, int k, int[] samples, int first, int count, double[] b, int p,
-                                   double[] w, double decay, double step) {
-        int rowW = k * p;
+    private static void descendRow(double[][] a, int k, int[] samples, int count, double[][] b, double[] wk,
+                                   double decay, double step) {
         if (decay != 1) {
-            for (int j = rowW; j < rowW + p; j++) {
-                w[j] *= decay;
+            for (int j = 0; j < wk.length; j++) {
+                wk[j] *= decay;
             }
         }
-        int t = first;
-        int end = first + count;
-        for (; t + 7 < end; t += 8) {
-            int r0 = samples[t] * p;
-            int r1 = samples[t + 1] * p;
-            int r2 = samples[t + 2] * p;
-            int r3 = samples[t + 3] * p;
-            int r4 = samples[t + 4] * p;
-            int r5 = samples[t + 5] * p;
-            int r6 = samples[t + 6] * p;
-            int r7 = samples[t + 7] * p;
-            double x0 = step * a[samples[t] * n + k];
-            double x1 = step * a[samples[t + 1] * n + k];
-            double x2 = step * a[samples[t + 2] * n + k];
-            double x3 = step * a[samples[t + 3] * n + k];
-            double x4 = step * a[samples[t + 4] * n + k];
-            double x5 = step * a[samples[t + 5] * n + k];
-            double x6 = step * a[samples[t + 6] * n + k];
-            double x7 = step * a[samples[t + 7] * n + k];
-            for (int j = 0; j < p; j++) {
-                w[rowW + j] -= (x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j])
-                        + (x4 * b[r4 + j] + x5 * b[r5 + j] + x6 * b[r6 + j] + x7 * b[r7 + j]);
+        int t = 0;
+        for (; t + 7 < count; t += 8) {
+            double[] b0 = b[samples[t]];
+            double[] b1 = b[samples[t + 1]];
+            double[] b2 = b[samples[t + 2]];
+            double[] b3 = b[samples[t + 3]];
+            double[] b4 = b[samples[t + 4]];
+            double[] b5 = b[samples[t + 5]];
+            double[] b6 = b[samples[t + 6]];
+            double[] b7 = b[samples[t + 7]];
+            double x0 = step * a[samples[t]][k];
+            double x1 = step * a[samples[t + 1]][k];
+            double x2 = step * a[samples[t + 2]][k];
+            double x3 = step * a[samples[t + 3]][k];
+            double x4 = step * a[samples[t + 4]][k];
+            double x5 = step * a[samples[t + 5]][k];
+            double x6 = step * a[samples[t + 6]][k];
+            double x7 = step * a[samples[t + 7]][k];
+            for (int j = 0; j < wk.length; j++) {
+                wk[j] -= (x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j])
+                        + (x4 * b4[j] + x5 * b5[j] + x6 * b6[j] + x7 * b7[j]);
             }
         }
-        for (; t + 3 < end; t += 4) {
-            int s0 = samples[t];
-            int s1 = samples[t + 1];
-            int s2 = samples[t + 2];
-            int s3 = samples[t + 3];
-            double x0 = step * a[s0 * n + k];
-            double x1 = step * a[s1 * n + k];
-            double x2 = step * a[s2 * n + k];
-            double x3 = step * a[s3 * n + k];
-            int r0 = s0 * p;
-            int r1 = s1 * p;
-            int r2 = s2 * p;
-            int r3 = s3 * p;
-            for (int j = 0; j < p; j++) {
-                w[rowW + j] -= x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
+        for (; t + 3 < count; t += 4) {
+            double[] b0 = b[samples[t]];
+            double[] b1 = b[samples[t + 1]];
+            double[] b2 = b[samples[t + 2]];
+            double[] b3 = b[samples[t + 3]];
+            double x0 = step * a[samples[t]][k];
+            double x1 = step * a[samples[t + 1]][k];
+            double x2 = step * a[samples[t + 2]][k];
+            double x3 = step * a[samples[t + 3]][k];
+            for (int j = 0; j < wk.length; j++) {
+                wk[j] -= x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
             }
         }
-        for (; t < end; t++) {
-            int s = samples[t];
-            double x = step * a[s * n + k];
-            int r = s * p;
-            for (int j = 0; j < p; j++) {
-                w[rowW + j] -= x * b[r + j];
+        for (; t < count; t++) {
+            double[] bs = b[samples[t]];
+            double x = step * a[samples[t]][k];
+            for (int j = 0; j < wk.length; j++) {
+                wk[j] -= x * bs[j];
             }
         }
     }

@@ -7,10 +7,11 @@ import java.util.Random;
  * A fully connected network: its layer sizes, its functions, and its parameters.
  *
  * <p>Chapter 4 writes the weight from neuron k of layer l−1 to neuron j of layer l as w^l_jk. Here
- * the weights into layer l+1 are kept as one row-major matrix of size sizes[l] × sizes[l+1], that
- * is <em>transposed</em>: {@code weights[l][k * out + j]} holds w_jk. The reason is speed: with
- * the samples of a mini-batch as rows, the forward product A·W then runs its inner loop along a
- * row of W (see {@link Matrices}). Model files use chapter 4's [layer][j][k] order.
+ * the weights into layer l+1 are kept as a sizes[l] × sizes[l+1] matrix, that is
+ * <em>transposed</em>: {@code weights[l][k][j]} holds w_jk, and row k holds the weights going
+ * out of neuron k. The reason is speed: with the samples of a mini-batch as rows, the forward
+ * product A·W then runs its inner loop along a row of W (see {@link Matrices}). Model files use
+ * chapter 4's [layer][j][k] order.
  */
 public final class Network {
 
@@ -18,8 +19,8 @@ public final class Network {
     final Activation activation;
     final Output output;
     final Cost cost;
-    /** weights[l] is sizes[l] × sizes[l+1], row-major: weights[l][k * sizes[l+1] + j] = w_jk. */
-    final double[][] weights;
+    /** weights[l] is sizes[l] × sizes[l+1], one array per row: weights[l][k][j] = w_jk. */
+    final double[][][] weights;
     /** biases[l][j]: the bias of neuron j of layer l+1. */
     final double[][] biases;
 
@@ -37,10 +38,10 @@ public final class Network {
         this.activation = activation;
         this.output = output;
         this.cost = cost;
-        this.weights = new double[sizes.length - 1][];
+        this.weights = new double[sizes.length - 1][][];
         this.biases = new double[sizes.length - 1][];
         for (int l = 0; l < layers(); l++) {
-            weights[l] = new double[sizes[l] * sizes[l + 1]];
+            weights[l] = new double[sizes[l]][sizes[l + 1]];
             biases[l] = new double[sizes[l + 1]];
         }
     }
@@ -64,7 +65,7 @@ public final class Network {
             for (int j = 0; j < out; j++) {
                 net.biases[l][j] = init == Init.SCALED ? 0 : random.nextGaussian();
                 for (int k = 0; k < in; k++) {
-                    net.weights[l][k * out + j] = scale * random.nextGaussian();
+                    net.weights[l][k][j] = scale * random.nextGaussian();
                 }
             }
         }
@@ -105,11 +106,11 @@ public final class Network {
 
     /** w^{l+1}_jk in chapter 4's indexing: the weight into neuron j of layer l+1 from neuron k of layer l. */
     public double weight(int l, int j, int k) {
-        return weights[l][k * sizes[l + 1] + j];
+        return weights[l][k][j];
     }
 
     public void setWeight(int l, int j, int k, double w) {
-        weights[l][k * sizes[l + 1] + j] = w;
+        weights[l][k][j] = w;
     }
 
     public double bias(int l, int j) {
@@ -133,7 +134,7 @@ public final class Network {
             for (int k = 0; k < in; k++) {
                 double ak = a[k];
                 for (int j = 0; j < out; j++) {
-                    z[j] += ak * weights[l][k * out + j];
+                    z[j] += ak * weights[l][k][j];
                 }
             }
             double[] next = new double[out];
@@ -168,7 +169,9 @@ public final class Network {
     public Network copy() {
         Network copy = new Network(sizes, activation, output, cost);
         for (int l = 0; l < layers(); l++) {
-            copy.weights[l] = weights[l].clone();
+            for (int k = 0; k < sizes[l]; k++) {
+                copy.weights[l][k] = weights[l][k].clone();
+            }
             copy.biases[l] = biases[l].clone();
         }
         return copy;
@@ -177,9 +180,11 @@ public final class Network {
     /** Whether every parameter is a finite number (training that diverged leaves NaN or ∞ behind). */
     boolean isFinite() {
         for (int l = 0; l < layers(); l++) {
-            for (double w : weights[l]) {
-                if (!Double.isFinite(w)) {
-                    return false;
+            for (double[] row : weights[l]) {
+                for (double w : row) {
+                    if (!Double.isFinite(w)) {
+                        return false;
+                    }
                 }
             }
             for (double b : biases[l]) {

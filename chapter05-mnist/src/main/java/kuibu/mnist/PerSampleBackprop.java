@@ -9,7 +9,7 @@ final class PerSampleBackprop {
     private PerSampleBackprop() {}
 
     /** Adds ∂C_x/∂W and ∂C_x/∂b of one sample (x, y) into nablaW and nablaB; returns C_x. */
-    static double accumulate(Network net, double[] x, double[] y, double[][] nablaW, double[][] nablaB) {
+    static double accumulate(Network net, double[] x, double[] y, double[][][] nablaW, double[][] nablaB) {
         int layers = net.sizes.length;
         int last = layers - 1;
         double[][] a = new double[layers][];
@@ -19,10 +19,10 @@ final class PerSampleBackprop {
             int in = net.sizes[l - 1];
             int out = net.sizes[l];
             z[l] = net.biases[l - 1].clone();
-            double[] w = net.weights[l - 1];
+            double[][] w = net.weights[l - 1];
             for (int k = 0; k < in; k++) {           // along rows of the stored (transposed) weights
                 for (int j = 0; j < out; j++) {
-                    z[l][j] += w[k * out + j] * a[l - 1][k];
+                    z[l][j] += w[k][j] * a[l - 1][k];
                 }
             }
             a[l] = new double[out];
@@ -44,7 +44,7 @@ final class PerSampleBackprop {
             }
             for (int k = 0; k < in; k++) {
                 for (int j = 0; j < out; j++) {
-                    nablaW[l - 1][k * out + j] += delta[j] * a[l - 1][k];
+                    nablaW[l - 1][k][j] += delta[j] * a[l - 1][k];
                 }
             }
             if (l > 1) {
@@ -52,7 +52,7 @@ final class PerSampleBackprop {
                 for (int k = 0; k < in; k++) {
                     double sum = 0;
                     for (int j = 0; j < out; j++) {
-                        sum += net.weights[l - 1][k * out + j] * delta[j];
+                        sum += net.weights[l - 1][k][j] * delta[j];
                     }
                     back[k] = sum * net.activation.derivative(z[l - 1][k], a[l - 1][k]);
                 }

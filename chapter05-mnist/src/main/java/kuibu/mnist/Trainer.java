@@ -95,8 +95,8 @@ public final class Trainer {
                     m = Math.min(capacity, n - first);
                     for (int s = 0; s < m; s++) {
                         int i = order[first + s];
-                        train.copyImage(i, bp.a[0], s * Dataset.PIXELS);
-                        OneHot.encode(train.label(i), outputs, bp.y, s * outputs);
+                        train.copyImage(i, bp.a[0][s], 0);
+                        OneHot.encode(train.label(i), outputs, bp.y[s], 0);
                     }
                     double cost = bp.descend(m, options.eta(), options.lambda(), n);
                     if (!Double.isFinite(cost)) {
@@ -142,9 +142,11 @@ public final class Trainer {
             }
             int count = m * net.sizes[l];
             int far = 0;
-            for (int i = 0; i < count; i++) {
-                if (Math.abs(bp.z[l][i]) > SATURATED_Z) {
-                    far++;
+            for (int s = 0; s < m; s++) {
+                for (double z : bp.z[l][s]) {
+                    if (Math.abs(z) > SATURATED_Z) {
+                        far++;
+                    }
                 }
             }
             worst = Math.max(worst, (double) far / count);

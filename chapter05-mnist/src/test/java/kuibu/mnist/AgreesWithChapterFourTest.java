@@ -32,21 +32,19 @@ class AgreesWithChapterFourTest {
         kuibu.backprop.Network reference = new kuibu.backprop.Network(new kuibu.backprop.Network.Design(
                 kuibu.backprop.Activation.valueOf(activation), kuibu.backprop.Output.valueOf(output),
                 kuibu.backprop.Cost.valueOf(cost), kuibu.backprop.Init.STANDARD_NORMAL), 1L, sizes);
-        copyParameters(net, reference);   // this chapter stores w_jk transposed, at [k * sizes[l+1] + j]
+        copyParameters(net, reference);   // this chapter stores w_jk transposed, at [k][j]
 
         int m = 5;
         Backprop bp = new Backprop(net, m);
         SmallNetworks.batch(bp, m, 3);
         bp.gradient(m);
 
-        int n = sizes[0];
-        int outputs = sizes[sizes.length - 1];
         for (int l = 0; l < net.layers(); l++) {
             double[][] sumW = new double[sizes[l + 1]][sizes[l]];
             double[] sumB = new double[sizes[l + 1]];
             for (int s = 0; s < m; s++) {
-                double[] x = java.util.Arrays.copyOfRange(bp.a[0], s * n, (s + 1) * n);
-                double[] y = java.util.Arrays.copyOfRange(bp.y, s * outputs, (s + 1) * outputs);
+                double[] x = SmallNetworks.row(bp.a[0], s);
+                double[] y = SmallNetworks.row(bp.y, s);
                 Gradient g = reference.backprop(x, y);
                 for (int j = 0; j < sizes[l + 1]; j++) {
                     sumB[j] += g.nablaB(l)[j];
@@ -59,7 +57,7 @@ class AgreesWithChapterFourTest {
                 assertThat("dC/db of layer " + l + ", neuron " + j, bp.nablaB[l][j], closeTo(sumB[j], 1e-10));
                 for (int k = 0; k < sizes[l]; k++) {
                     assertThat("dC/dw of layer " + l + ", " + k + " -> " + j,
-                            bp.nablaW[l][k * sizes[l + 1] + j], closeTo(sumW[j][k], 1e-10));
+                            bp.nablaW[l][k][j], closeTo(sumW[j][k], 1e-10));
                 }
             }
         }

@@ -45,7 +45,7 @@ class BatchBackpropExerciseTest {
             };
             double[] at = SmallNetworks.parameters(net);
             assertThat(analytic, isGradientOf(summedCost, at(at)).within(activation == Activation.RELU ? 1e-4 : 1e-6)
-                    .hint("weights come first, layer by layer (stored n_in x n_out: index k * out + j), then the biases;"
+                    .hint("weights come first, layer by layer (stored n_in x n_out, row k after row k - 1), then the biases;"
                             + " a wrong weight gradient usually means BP4 used the wrong activations (a of layer l-1)"));
         }
     }
@@ -58,25 +58,25 @@ class BatchBackpropExerciseTest {
         Backprop bp = new Backprop(net, m);
         SmallNetworks.batch(bp, m, 8);
         double cost0 = bp.gradient(m);
-        double[][] nablaW = new double[net.layers()][];
+        double[][][] nablaW = new double[net.layers()][][];
         double[][] nablaB = new double[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
-            nablaW[l] = new double[net.weights[l].length];
-            nablaB[l] = new double[net.biases[l].length];
+            nablaW[l] = new double[sizes[l]][sizes[l + 1]];
+            nablaB[l] = new double[sizes[l + 1]];
         }
-        int n = sizes[0];
-        int outputs = sizes[sizes.length - 1];
         double perSampleCost = 0;
         for (int s = 0; s < m; s++) {
-            double[] x = java.util.Arrays.copyOfRange(bp.a[0], s * n, (s + 1) * n);
-            double[] y = java.util.Arrays.copyOfRange(bp.y, s * outputs, (s + 1) * outputs);
+            double[] x = SmallNetworks.row(bp.a[0], s);
+            double[] y = SmallNetworks.row(bp.y, s);
             perSampleCost += PerSampleBackprop.accumulate(net, x, y, nablaW, nablaB);
         }
         assertEquals(perSampleCost, cost0, 1e-12);
         for (int l = 0; l < net.layers(); l++) {
-            for (int i = 0; i < nablaW[l].length; i++) {
-                assertEquals(nablaW[l][i], bp.nablaW[l][i], 1e-12, "dC/dW of layer " + l + ", entry " + i
-                        + ": the batch's gradient is the sum of the samples' gradients");
+            for (int k = 0; k < sizes[l]; k++) {
+                for (int j = 0; j < sizes[l + 1]; j++) {
+                    assertEquals(nablaW[l][k][j], bp.nablaW[l][k][j], 1e-12, "dC/dW of layer " + l + ", entry [" + k
+                            + "][" + j + "]: the batch's gradient is the sum of the samples' gradients");
+                }
             }
             for (int j = 0; j < nablaB[l].length; j++) {
                 assertEquals(nablaB[l][j], bp.nablaB[l][j], 1e-12, "dC/db of layer " + l + ", neuron " + j

@@ -32,7 +32,9 @@ class ModelFileTest {
         assertEquals(net.weight(0, 1, 2), json.get("weights").get(0).get(1).get(2).asDouble(), 0.0);
         Network back = ModelFile.load(file);
         for (int l = 0; l < net.layers(); l++) {
-            assertArrayEquals(net.weights[l], back.weights[l], 0.0);
+            for (int k = 0; k < net.sizes[l]; k++) {
+                assertArrayEquals(net.weights[l][k], back.weights[l][k], 0.0);
+            }
             assertArrayEquals(net.biases[l], back.biases[l], 0.0);
         }
         try (Stream<Path> files = Files.list(dir)) {

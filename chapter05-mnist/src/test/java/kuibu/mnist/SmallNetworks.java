@@ -18,37 +18,29 @@ final class SmallNetworks {
         Random random = new Random(seed);
         int n = bp.net.sizes[0];
         int outputs = bp.net.sizes[bp.net.layers()];
-        for (int i = 0; i < m * n; i++) {
-            bp.a[0][i] = random.nextInt(3) == 0 ? 0 : random.nextDouble();
-        }
-        java.util.Arrays.fill(bp.y, 0);
         for (int s = 0; s < m; s++) {
-            bp.y[s * outputs + random.nextInt(outputs)] = 1;   // one-hot, without exercise 5.2's code
+            for (int k = 0; k < n; k++) {
+                bp.a[0][s][k] = random.nextInt(3) == 0 ? 0 : random.nextDouble();
+            }
+        }
+        for (int s = 0; s < m; s++) {
+            java.util.Arrays.fill(bp.y[s], 0);
+            bp.y[s][random.nextInt(outputs)] = 1;   // one-hot, without exercise 5.2's code
         }
     }
 
-    /** All weights then all biases, layer by layer, in storage order. */
+    /** All weights (row k of the stored matrix, then row k + 1, ...) then all biases, layer by layer. */
     static double[] parameters(Network net) {
-        int total = 0;
-        for (int l = 0; l < net.layers(); l++) {
-            total += net.weights[l].length + net.biases[l].length;
-        }
-        double[] p = new double[total];
-        int i = 0;
-        for (int l = 0; l < net.layers(); l++) {
-            System.arraycopy(net.weights[l], 0, p, i, net.weights[l].length);
-            i += net.weights[l].length;
-            System.arraycopy(net.biases[l], 0, p, i, net.biases[l].length);
-            i += net.biases[l].length;
-        }
-        return p;
+        return flatten(net.weights, net.biases);
     }
 
     static void setParameters(Network net, double[] p) {
         int i = 0;
         for (int l = 0; l < net.layers(); l++) {
-            System.arraycopy(p, i, net.weights[l], 0, net.weights[l].length);
-            i += net.weights[l].length;
+            for (double[] row : net.weights[l]) {
+                System.arraycopy(p, i, row, 0, row.length);
+                i += row.length;
+            }
             System.arraycopy(p, i, net.biases[l], 0, net.biases[l].length);
             i += net.biases[l].length;
         }
@@ -56,15 +48,27 @@ final class SmallNetworks {
 
     /** The gradient left in bp.nablaW / nablaB, flattened like {@link #parameters}. */
     static double[] gradient(Backprop bp) {
-        Network net = bp.net;
-        double[] g = new double[parameters(net).length];
-        int i = 0;
-        for (int l = 0; l < net.layers(); l++) {
-            System.arraycopy(bp.nablaW[l], 0, g, i, bp.nablaW[l].length);
-            i += bp.nablaW[l].length;
-            System.arraycopy(bp.nablaB[l], 0, g, i, bp.nablaB[l].length);
-            i += bp.nablaB[l].length;
+        return flatten(bp.nablaW, bp.nablaB);
+    }
+
+    /** Weight rows and biases of every layer, one after the other, as one vector. */
+    static double[] flatten(double[][][] w, double[][] b) {
+        java.util.stream.DoubleStream.Builder all = java.util.stream.DoubleStream.builder();
+        for (int l = 0; l < w.length; l++) {
+            for (double[] row : w[l]) {
+                for (double v : row) {
+                    all.add(v);
+                }
+            }
+            for (double v : b[l]) {
+                all.add(v);
+            }
         }
-        return g;
+        return all.build().toArray();
+    }
+
+    /** Row s of a batch matrix, as a copy. */
+    static double[] row(double[][] matrix, int s) {
+        return matrix[s].clone();
     }
 }

@@ -30,9 +30,11 @@ class TrainerTest {
             fused.descend(m, 0.3, 2.0, 50);
             plain.gradient(m);
             for (int l = 0; l < b.layers(); l++) {
-                Sgd.update(b.weights[l], plain.nablaW[l], 0.3, 2.0, m, 50);
+                for (int k = 0; k < b.sizes[l]; k++) {
+                    Sgd.update(b.weights[l][k], plain.nablaW[l][k], 0.3, 2.0, m, 50);
+                    assertArrayEquals(b.weights[l][k], a.weights[l][k], 1e-13, activation + " weights of layer " + l);
+                }
                 Sgd.update(b.biases[l], plain.nablaB[l], 0.3, 0, m, 50);
-                assertArrayEquals(b.weights[l], a.weights[l], 1e-13, activation + " weights of layer " + l);
                 assertArrayEquals(b.biases[l], a.biases[l], 1e-13, activation + " biases of layer " + l);
             }
         }
@@ -45,8 +47,8 @@ class TrainerTest {
         SmallNetworks.batch(bp, 3, 3);
         bp.forward(3);
         for (int s = 0; s < 3; s++) {
-            double[] a = net.feedforward(java.util.Arrays.copyOfRange(bp.a[0], s * 5, s * 5 + 5));
-            assertArrayEquals(a, java.util.Arrays.copyOfRange(bp.a[2], s * 3, s * 3 + 3), 1e-14);
+            double[] a = net.feedforward(SmallNetworks.row(bp.a[0], s));
+            assertArrayEquals(a, bp.a[2][s], 1e-14);
         }
     }
 
@@ -86,16 +88,16 @@ class TrainerTest {
             Backprop b = new Backprop(three, m, split);
             for (int step = 0; step < 3; step++) {
                 for (int s = 0; s < m; s++) {
-                    DIGITS.copyImage(step * m + s, a.a[0], s * Dataset.PIXELS);
-                    DIGITS.copyImage(step * m + s, b.a[0], s * Dataset.PIXELS);
-                    OneHot.encode(DIGITS.label(step * m + s), 10, a.y, s * 10);
-                    OneHot.encode(DIGITS.label(step * m + s), 10, b.y, s * 10);
+                    DIGITS.copyImage(step * m + s, a.a[0][s], 0);
+                    DIGITS.copyImage(step * m + s, b.a[0][s], 0);
+                    OneHot.encode(DIGITS.label(step * m + s), 10, a.y[s], 0);
+                    OneHot.encode(DIGITS.label(step * m + s), 10, b.y[s], 0);
                 }
                 assertEquals(a.descend(m, 0.1, 1.0, 600), b.descend(m, 0.1, 1.0, 600));
             }
         }
         for (int l = 0; l < one.layers(); l++) {
-            assertArrayEquals(one.weights[l], three.weights[l], "weights of layer " + l);
+            assertArrayEquals(one.weights[l], three.weights[l], "weights of layer " + l);   // row by row, bit for bit
             assertArrayEquals(one.biases[l], three.biases[l], "biases of layer " + l);
         }
     }
