@@ -236,10 +236,12 @@ final class Backprop {
             double[] x = a[0][s];
             int[] columns = nonzero[s];
             for (int k = 0; k < n; k++) {
-                if (x[k] != 0) {
-                    columns[count++] = k;
-                    nonzeroSamples[k][nonzeroSampleCount[k]++] = s;
-                }
+                columns[count] = k;                  // kept only if x[k] is not 0: no branch to mispredict
+                count += x[k] != 0 ? 1 : 0;
+            }
+            for (int t = 0; t < count; t++) {
+                int k = columns[t];
+                nonzeroSamples[k][nonzeroSampleCount[k]++] = s;
             }
             nonzeroCount[s] = count;
             total += count;

@@ -44,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", split = ",", description = "batch sizes for --sizes (default: 10)")
     int[] batches;
 
-    @Option(names = "--epochs", description = "training epochs per recipe (default: ${DEFAULT-VALUE}; the median counts)", defaultValue = "3")
+    @Option(names = "--epochs", description = "timed training epochs per recipe, after one untimed warm-up epoch (default: ${DEFAULT-VALUE}; the median counts)", defaultValue = "3")
     int epochs;
 
     @Option(names = "--threads", split = ",", description = "thread counts to try (default: ${DEFAULT-VALUE})", defaultValue = "1")
@@ -112,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%s: forward+backward, per sample %.0f samples/s, matrix form (batch %d) %.0f samples/s: %.1fx%n",
                     r.name(), perSample, r.batch(), matrix, matrix / perSample);
             for (int t : threads) {
+                warmUp(r, train, t);
                 Network fresh = Network.random(r.sizes(), r.activation(), r.output(), r.cost(), r.init(), 1);
                 List<Trainer.Epoch> run = Trainer.train(fresh, train, null, mnist.test(),
                         new Trainer.Options(epochs, r.batch(), r.eta(), 0, 1, t), null);
@@ -133,6 +134,16 @@ final class BenchCommand implements Callable<Integer> {
         out.println("|---|---:|");
         table.forEach((k, v) -> out.println("| " + k + " | " + v + " |"));
         return 0;
+    }
+
+    /**
+     * One untimed epoch of the same recipe on the same number of threads, as benchmark harnesses do
+     * for the JIT: it compiles the hot loops while they first run, and on 2 cores the compiler shares
+     * them with the two training threads, so the first epochs of a fresh JVM are up to twice as slow.
+     */
+    private static void warmUp(Recipe r, Dataset train, int threads) {
+        Network net = Network.random(r.sizes(), r.activation(), r.output(), r.cost(), r.init(), 2);
+        Trainer.train(net, train, null, null, new Trainer.Options(1, r.batch(), r.eta(), 0, 2, threads), null);
     }
 
     /** Samples per second of chapter 4's loop, forward and backward, one sample at a time. */

@@ -174,7 +174,8 @@ final class Matrices {
 
     /**
      * Row k of w, {@code wk} ← decay·wk − step · Σ a[s][k]·b[s] over the first {@code count} samples
-     * listed, eight samples per pass over the row while there are eight, then four, then one.
+     * listed, four samples per pass over the row while there are four, then one. (Eight per pass
+     * would save loads, but the JIT of Java 17 no longer vectorises a loop over nine arrays.)
      */
     private static void descendRow(double[][] a, int k, int[] samples, int count, double[][] b, double[] wk,
                                    double decay, double step) {
@@ -184,28 +185,6 @@ final class Matrices {
             }
         }
         int t = 0;
-        for (; t + 7 < count; t += 8) {
-            double[] b0 = b[samples[t]];
-            double[] b1 = b[samples[t + 1]];
-            double[] b2 = b[samples[t + 2]];
-            double[] b3 = b[samples[t + 3]];
-            double[] b4 = b[samples[t + 4]];
-            double[] b5 = b[samples[t + 5]];
-            double[] b6 = b[samples[t + 6]];
-            double[] b7 = b[samples[t + 7]];
-            double x0 = step * a[samples[t]][k];
-            double x1 = step * a[samples[t + 1]][k];
-            double x2 = step * a[samples[t + 2]][k];
-            double x3 = step * a[samples[t + 3]][k];
-            double x4 = step * a[samples[t + 4]][k];
-            double x5 = step * a[samples[t + 5]][k];
-            double x6 = step * a[samples[t + 6]][k];
-            double x7 = step * a[samples[t + 7]][k];
-            for (int j = 0; j < wk.length; j++) {
-                wk[j] -= (x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j])
-                        + (x4 * b4[j] + x5 * b5[j] + x6 * b6[j] + x7 * b7[j]);
-            }
-        }
         for (; t + 3 < count; t += 4) {
             double[] b0 = b[samples[t]];
             double[] b1 = b[samples[t + 1]];

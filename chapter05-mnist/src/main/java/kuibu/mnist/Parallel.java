@@ -1,26 +1,34 @@
 package kuibu.mnist;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a loop over rows on a fixed number of threads. The rows are cut into contiguous blocks; since
- * every result element belongs to exactly one row, the numbers do not depend on the thread count.
+ * Runs a loop over a range (of rows, or of columns) on a fixed number of threads. The range is cut
+ * into contiguous blocks; since every result element belongs to exactly one index of the range, the
+ * numbers do not depend on the thread count.
  *
- * <p>The calling thread works too: it hands blocks 1, 2, … to a pool of {@code threads − 1} helpers,
- * runs block 0 itself and then joins the others. A helper that has not woken up yet by then loses its
- * block back to the caller, so on a busy machine a product is not much slower than on one thread.
+ * <p>A mini-batch's product takes tens of microseconds, and waking a sleeping thread takes about as
+ * long. So the helper threads do not sleep between products: after a block they wait for the next
+ * one by spinning (as OpenMP and OpenBLAS threads do), and only go to sleep after
+ * {@link #SPIN_NANOS} without work. The calling thread works too: it hands blocks 1, 2, … to the
+ * helpers, runs block 0 itself, and then takes back any block no helper has started, so a busy
+ * machine makes a product no slower than on one thread.
  */
 final class Parallel implements AutoCloseable {
 
     /**
      * Below this many multiply-adds (not counting those skipped for zero inputs) a product runs on the
-     * calling thread: handing half of it over costs more than it saves. Measured on 2 cores: 784-256-10
-     * with batch 16 (about 0.6 million in the input layer's products) was slower on two threads, with
-     * batch 64 (about 2.5 million) faster.
+     * calling thread: handing half of it over costs more than it saves. Measured on 2 cores, training
+     * Nielsen's 784-30-10 (batch 10: about 45,000 in the input layer's products) on two threads was
+     * fastest with thresholds from 5,000 to 20,000, and no faster than one thread from 100,000.
      */
-    static final long MIN_WORK = 2_000_000;
+    static final long MIN_WORK = 20_000;
+
+    /** How long an idle helper spins before it sleeps: longer than the gap between two products of a training step. */
+    static final long SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     interface Rows {
         void run(int from, int to);
@@ -28,7 +36,7 @@ final class Parallel implements AutoCloseable {
 
     private final int threads;
     private final long minWork;
-    private final ForkJoinPool helpers;
+    private final Helper[] helpers;
 
     Parallel(int threads) {
         this(threads, MIN_WORK);
@@ -41,7 +49,11 @@ final class Parallel implements AutoCloseable {
         }
         this.threads = threads;
         this.minWork = minWork;
-        this.helpers = threads == 1 ? null : new ForkJoinPool(threads - 1);
+        this.helpers = new Helper[threads - 1];
+        for (int h = 0; h < helpers.length; h++) {
+            helpers[h] = new Helper();
+            helpers[h].start();
+        }
     }
 
     int threads() {
@@ -50,33 +62,32 @@ final class Parallel implements AutoCloseable {
 
     /** body.run over [0, rows), split across the threads when {@code work} is large enough. */
     void forRows(int rows, long work, Rows body) {
-        if (helpers == null || work < minWork || rows < 2) {
+        if (helpers.length == 0 || work < minWork || rows < 2) {
             body.run(0, rows);
             return;
         }
         int blocks = Math.min(threads, rows);
         Block[] handed = new Block[blocks - 1];
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[blocks - 1];
         for (int b = 1; b < blocks; b++) {
             handed[b - 1] = new Block(body, (int) ((long) rows * b / blocks), (int) ((long) rows * (b + 1) / blocks));
-            tasks[b - 1] = helpers.submit(handed[b - 1]);
+            helpers[b - 1].hand(handed[b - 1]);
         }
         body.run(0, rows / blocks);
         for (int t = handed.length - 1; t >= 0; t--) {
-            if (handed[t].compareAndSet(false, true)) {
-                handed[t].body.run(handed[t].from, handed[t].to);   // no helper took it yet: do it here
-            } else {
-                tasks[t].join();
-            }
+            handed[t].runOrAwait();
         }
     }
 
     /** A block of rows that whichever thread claims it first runs. */
-    private static final class Block extends AtomicBoolean implements Runnable {
+    private static final class Block extends AtomicInteger {
         private static final long serialVersionUID = 1L;
+        private static final int OPEN = 0;
+        private static final int CLAIMED = 1;
+        private static final int DONE = 2;
         final transient Rows body;
         final int from;
         final int to;
+        private transient volatile Throwable failure;
 
         Block(Rows body, int from, int to) {
             this.body = body;
@@ -84,18 +95,87 @@ final class Parallel implements AutoCloseable {
             this.to = to;
         }
 
+        /** On a helper: runs the block unless the caller took it back. */
+        void runIfOpen() {
+            if (compareAndSet(OPEN, CLAIMED)) {
+                try {
+                    body.run(from, to);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+                set(DONE);
+            }
+        }
+
+        /** On the caller: runs the block if no helper has started it, else waits for the helper to finish. */
+        void runOrAwait() {
+            if (compareAndSet(OPEN, CLAIMED)) {
+                body.run(from, to);
+                return;
+            }
+            while (get() != DONE) {
+                Thread.onSpinWait();
+            }
+            Throwable e = failure;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error r) {
+                throw r;
+            }
+        }
+    }
+
+    /** A thread that runs the blocks handed to it, spinning between them and sleeping when long idle. */
+    private static final class Helper extends Thread {
+        private final AtomicReference<Block> next = new AtomicReference<>();
+        private volatile boolean sleeping;
+        private volatile boolean closed;
+
+        Helper() {
+            super("kuibu-parallel");
+            setDaemon(true);
+        }
+
+        void hand(Block block) {
+            next.set(block);
+            if (sleeping) {
+                LockSupport.unpark(this);
+            }
+        }
+
         @Override
         public void run() {
-            if (compareAndSet(false, true)) {
-                body.run(from, to);
+            long idleSince = System.nanoTime();
+            while (!closed) {
+                Block block = next.get();
+                if (block != null) {
+                    next.compareAndSet(block, null);   // not a newer block handed meanwhile
+                    block.runIfOpen();
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    sleeping = true;
+                    if (next.get() == null && !closed) {
+                        LockSupport.park(this);
+                    }
+                    sleeping = false;
+                    idleSince = System.nanoTime();
+                }
             }
+        }
+
+        void close() {
+            closed = true;
+            LockSupport.unpark(this);
         }
     }
 
     @Override
     public void close() {
-        if (helpers != null) {
-            helpers.shutdown();
+        for (Helper h : helpers) {
+            h.close();
         }
     }
 }
