@@ -42,6 +42,8 @@ final class Backprop {
     private final int[][] nonzeroSamples;
     private final int[] nonzeroSampleCount;
     private long nonzeroTotal;
+    /** Rows whose non-zero inputs {@link #load} has listed already, for the next forward pass. */
+    private final boolean[] listed;
 
     Backprop(Network net, int capacity, Parallel parallel) {
         this.net = net;
@@ -61,6 +63,7 @@ final class Backprop {
         y = new double[capacity][net.sizes[layers - 1]];
         nonzero = new int[capacity][net.sizes[0]];
         nonzeroCount = new int[capacity];
+        listed = new boolean[capacity];
         nonzeroSamples = new int[net.sizes[0]][capacity];
         nonzeroSampleCount = new int[net.sizes[0]];
         nablaW = new double[net.layers()][][];
@@ -227,18 +230,31 @@ final class Backprop {
     }
     // end::descend[]
 
+    /**
+     * Puts image i of {@code data} into row s of the input batch with the list of its non-zero
+     * inputs, which the next forward pass then need not look for.
+     */
+    void load(int s, Dataset data, int i) {
+        nonzeroCount[s] = data.copyImage(i, a[0][s], nonzero[s]);
+        listed[s] = true;
+    }
+
     private void findNonzeroInputs(int m) {
         int n = net.sizes[0];
         java.util.Arrays.fill(nonzeroSampleCount, 0);
         long total = 0;
         for (int s = 0; s < m; s++) {
-            int count = 0;
-            double[] x = a[0][s];
+            int count = nonzeroCount[s];
             int[] columns = nonzero[s];
-            for (int k = 0; k < n; k++) {
-                columns[count] = k;                  // kept only if x[k] is not 0: no branch to mispredict
-                count += x[k] != 0 ? 1 : 0;
+            if (!listed[s]) {                        // a[0] was filled directly: look for the non-zero inputs
+                double[] x = a[0][s];
+                count = 0;
+                for (int k = 0; k < n; k++) {
+                    columns[count] = k;              // kept only if x[k] is not 0: no branch to mispredict
+                    count += x[k] != 0 ? 1 : 0;
+                }
             }
+            listed[s] = false;
             for (int t = 0; t < count; t++) {
                 int k = columns[t];
                 nonzeroSamples[k][nonzeroSampleCount[k]++] = s;

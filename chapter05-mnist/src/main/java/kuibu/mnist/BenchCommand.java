@@ -59,8 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer-list", description = "which peers to run (default: ${DEFAULT-VALUE})", defaultValue = "numpy,torch")
     String peerList;
 
-    @Option(names = "--peer-threads", description = "BLAS / torch threads for the peers (default: the peers' own default, 2)")
-    Integer peerThreads;
+    @Option(names = "--peer-threads", split = ",", description = "BLAS / torch thread counts for the peers, each run in turn"
+            + " (default: the peers' own default, 2)")
+    int[] peerThreads;
 
     record Recipe(String name, int[] sizes, Activation activation, Output output, Cost cost, Network.Init init,
                   int batch, double eta, boolean allSixty) {}
@@ -123,9 +124,12 @@ final class BenchCommand implements Callable<Integer> {
                 table.put(r.name() + " kuibu threads " + t, String.format("%.0f", median));
             }
             if (peers != null && (r.name().equals("nielsen") || r.name().equals("modern"))) {
-                for (JsonNode line : runPeers(r.name(), out)) {
-                    table.put(r.name() + " " + line.path("peer").asText() + " threads " + line.path("threads").asText(),
-                            String.format("%.0f", line.path("samples_per_s").asDouble()));
+                for (Integer peerThread : peerThreads == null ? java.util.Collections.<Integer>singletonList(null)
+                        : Arrays.stream(peerThreads).boxed().toList()) {
+                    for (JsonNode line : runPeers(r.name(), peerThread, out)) {
+                        table.put(r.name() + " " + line.path("peer").asText() + " threads " + line.path("threads").asText(),
+                                String.format("%.0f", line.path("samples_per_s").asDouble()));
+                    }
                 }
             }
         }
@@ -202,7 +206,7 @@ final class BenchCommand implements Callable<Integer> {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    private List<JsonNode> runPeers(String recipe, PrintWriter out) throws IOException, InterruptedException {
+    private List<JsonNode> runPeers(String recipe, Integer threads, PrintWriter out) throws IOException, InterruptedException {
         Path script = peers.resolve("run_peers.sh");
         if (!Files.isRegularFile(script)) {
             throw new IllegalArgumentException("--peers: no run_peers.sh in " + peers);
@@ -210,8 +214,8 @@ final class BenchCommand implements Callable<Integer> {
         // the peers call Nielsen's recipe "nielsen1"
         String peerRecipe = recipe.equals("nielsen") ? "nielsen1" : recipe;
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), peerRecipe, "--epochs", String.valueOf(epochs)));
-        if (peerThreads != null) {
-            command.addAll(List.of("--threads", String.valueOf(peerThreads)));
+        if (threads != null) {
+            command.addAll(List.of("--threads", String.valueOf(threads)));
         }
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PEERS", peerList);

@@ -14,6 +14,8 @@ public final class Dataset {
     private final byte[] labels;
     private final int offset;
     private final int size;
+    /** Where each image's non-zero pixels are, shared with every slice; worked out on first use. */
+    private final NonzeroPixels nonzero;
 
     /** Pixel value v (0..255) as the input v/255, looked up rather than divided. */
     private static final double[] SCALE = new double[256];
@@ -25,19 +27,20 @@ public final class Dataset {
     }
 
     public Dataset(String name, byte[] pixels, byte[] labels) {
-        this(name, pixels, labels, 0, labels.length);
+        this(name, pixels, labels, 0, labels.length, new NonzeroPixels(pixels));
         if (pixels.length != (long) labels.length * PIXELS) {
             throw new IllegalArgumentException(name + ": expected " + labels.length + " images of " + PIXELS
                     + " pixels, got " + pixels.length + " bytes");
         }
     }
 
-    private Dataset(String name, byte[] pixels, byte[] labels, int offset, int size) {
+    private Dataset(String name, byte[] pixels, byte[] labels, int offset, int size, NonzeroPixels nonzero) {
         this.name = name;
         this.pixels = pixels;
         this.labels = labels;
         this.offset = offset;
         this.size = size;
+        this.nonzero = nonzero;
     }
 
     public String name() {
@@ -72,12 +75,78 @@ public final class Dataset {
         }
     }
 
+    /**
+     * Writes image i as 784 inputs into {@code x}, and the indices of its non-zero pixels, in
+     * increasing order, into {@code columns}; returns how many there are. Most pixels are 0, and the
+     * list is kept from the first call on, so this is cheaper than copying and then looking.
+     */
+    int copyImage(int i, double[] x, int[] columns) {
+        int image = offset + check(i);
+        int[] start = nonzero.start();
+        short[] index = nonzero.index();
+        java.util.Arrays.fill(x, 0, PIXELS, 0);
+        int from = start[image];
+        int count = start[image + 1] - from;
+        for (int t = 0; t < count; t++) {
+            int k = index[from + t];
+            x[k] = SCALE[pixels[image * PIXELS + k] & 0xff];
+            columns[t] = k;
+        }
+        return count;
+    }
+
+    /** The non-zero pixels of every image: image i's indices are index[start[i] .. start[i+1]). */
+    private static final class NonzeroPixels {
+        private final byte[] pixels;
+        private int[] start;
+        private short[] index;
+
+        NonzeroPixels(byte[] pixels) {
+            this.pixels = pixels;
+        }
+
+        synchronized int[] start() {
+            build();
+            return start;
+        }
+
+        synchronized short[] index() {
+            build();
+            return index;
+        }
+
+        private void build() {
+            if (start != null) {
+                return;
+            }
+            int images = pixels.length / PIXELS;
+            int[] from = new int[images + 1];
+            int total = 0;
+            for (int i = 0; i < images; i++) {
+                from[i] = total;
+                for (int k = i * PIXELS; k < (i + 1) * PIXELS; k++) {
+                    total += pixels[k] != 0 ? 1 : 0;
+                }
+            }
+            from[images] = total;
+            short[] all = new short[total];
+            int t = 0;
+            for (int k = 0; k < pixels.length; k++) {
+                if (pixels[k] != 0) {
+                    all[t++] = (short) (k % PIXELS);
+                }
+            }
+            index = all;
+            start = from;
+        }
+    }
+
     /** Images [from, to) as a dataset sharing these bytes. */
     public Dataset slice(int from, int to, String sliceName) {
         if (from < 0 || to > size || from > to) {
             throw new IllegalArgumentException("slice [" + from + ", " + to + ") of " + size + " images");
         }
-        return new Dataset(sliceName, pixels, labels, offset + from, to - from);
+        return new Dataset(sliceName, pixels, labels, offset + from, to - from, nonzero);
     }
 
     /** The first n images (all of them if there are fewer). */

@@ -22,7 +22,7 @@ public record Evaluation(int[] truth, int[] guesses, int[][] confusion, double a
             for (int start = 0; start < n; start += batch) {
                 int m = Math.min(batch, n - start);
                 for (int s = 0; s < m; s++) {
-                    data.copyImage(start + s, pass.a[0][s], 0);
+                    pass.load(s, data, start + s);
                     truth[start + s] = data.label(start + s);
                 }
                 pass.forward(m);

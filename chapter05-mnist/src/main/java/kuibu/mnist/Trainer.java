@@ -95,7 +95,7 @@ public final class Trainer {
                     m = Math.min(capacity, n - first);
                     for (int s = 0; s < m; s++) {
                         int i = order[first + s];
-                        train.copyImage(i, bp.a[0][s], 0);
+                        bp.load(s, train, i);
                         OneHot.encode(train.label(i), outputs, bp.y[s], 0);
                     }
                     double cost = bp.descend(m, options.eta(), options.lambda(), n);

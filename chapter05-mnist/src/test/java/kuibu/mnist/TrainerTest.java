@@ -103,6 +103,31 @@ class TrainerTest {
     }
 
     @Test
+    void loadingWithTheDatasetsListOfNonzeroPixelsGivesTheSameStepAsLookingForThem() {
+        Network listed = Network.random(new int[] {784, 20, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC,
+                Network.Init.NORMAL, 3);
+        Network scanned = listed.copy();
+        int m = 5;
+        Backprop a = new Backprop(listed, m);
+        Backprop b = new Backprop(scanned, m);
+        for (int step = 0; step < 4; step++) {
+            for (int s = 0; s < m; s++) {
+                int i = (step * 37 + s * 11) % DIGITS.size();
+                a.load(s, DIGITS, i);                      // over whatever image row s held before
+                DIGITS.copyImage(i, b.a[0][s], 0);
+                assertArrayEquals(b.a[0][s], a.a[0][s], "row " + s + " holds image " + i + " and nothing else");
+                OneHot.encode(DIGITS.label(i), 10, a.y[s], 0);
+                OneHot.encode(DIGITS.label(i), 10, b.y[s], 0);
+            }
+            assertEquals(b.descend(m, 3.0, 0, 100), a.descend(m, 3.0, 0, 100));
+        }
+        for (int l = 0; l < listed.layers(); l++) {
+            assertArrayEquals(scanned.weights[l], listed.weights[l], "weights of layer " + l);
+            assertArrayEquals(scanned.biases[l], listed.biases[l], "biases of layer " + l);
+        }
+    }
+
+    @Test
     void divergenceStopsWithAHint() {
         Network net = Network.random(new int[] {784, 30, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY, Network.Init.NORMAL, 1);
         Trainer.DivergedException e = assertThrows(Trainer.DivergedException.class,
