@@ -21,7 +21,7 @@ public enum Activation {
     RELU {
         @Override
         public double apply(double z) {
-            return z > 0 ? z : 0;
+            return Math.max(0, z);
         }
 
         @Override

@@ -18,6 +18,10 @@ package kuibu.mnist;
  * <p>One instance is a workspace for batches of up to {@code capacity} samples: it allocates its
  * matrices once, so training creates no garbage. A matrix is an array of rows (see {@link Matrices}):
  * {@code a[l][s]} is the activation vector of sample s in layer l.
+ *
+ * <p>On more than one thread ({@link Parallel}), the forward products are split by samples and the
+ * updates by rows of W; every number is still summed by one thread in one order, so the result is
+ * the same bits on any number of threads.
  */
 final class Backprop {
 
@@ -35,14 +39,17 @@ final class Backprop {
     final double[][][] nablaW;
     final double[][] nablaB;
     private final Parallel parallel;
-    /** The non-zero columns of each input row (most MNIST pixels are 0), found by {@link #forward}. */
-    private final int[][] nonzero;
-    private final int[] nonzeroCount;
-    /** The same, by column: the samples whose input k is not 0, in order, and how many; and the total. */
-    private final int[][] nonzeroSamples;
-    private final int[] nonzeroSampleCount;
-    private long nonzeroTotal;
-    /** Rows whose non-zero inputs {@link #load} has listed already, for the next forward pass. */
+    /**
+     * The products skip zeros: most MNIST pixels are 0, and so are about half of the ReLU activations.
+     * nonzero[l][s] lists the columns k where a[l][s][k] is not 0 (nonzeroCount[l][s] of them), found
+     * by {@link #forward}; nonzeroSamples[l][k] lists, by column, the samples whose a[l][s][k] is
+     * not 0 (nonzeroSampleCount[l][k] of them), in order.
+     */
+    private final int[][][] nonzero;
+    private final int[][] nonzeroCount;
+    private final int[][][] nonzeroSamples;
+    private final int[][] nonzeroSampleCount;
+    /** Input rows whose non-zero columns {@link #load} has listed already, for the next forward pass. */
     private final boolean[] listed;
 
     Backprop(Network net, int capacity, Parallel parallel) {
@@ -61,11 +68,16 @@ final class Backprop {
             }
         }
         y = new double[capacity][net.sizes[layers - 1]];
-        nonzero = new int[capacity][net.sizes[0]];
-        nonzeroCount = new int[capacity];
+        nonzero = new int[net.layers()][][];
+        nonzeroCount = new int[net.layers()][capacity];
+        nonzeroSamples = new int[net.layers()][][];
+        nonzeroSampleCount = new int[net.layers()][];
+        for (int l = 0; l < net.layers(); l++) {
+            nonzero[l] = new int[capacity][net.sizes[l]];
+            nonzeroSamples[l] = new int[net.sizes[l]][capacity];
+            nonzeroSampleCount[l] = new int[net.sizes[l]];
+        }
         listed = new boolean[capacity];
-        nonzeroSamples = new int[net.sizes[0]][capacity];
-        nonzeroSampleCount = new int[net.sizes[0]];
         nablaW = new double[net.layers()][][];
         nablaB = new double[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
@@ -93,7 +105,6 @@ final class Backprop {
     /** Fills z and a layer by layer for the first m rows; returns the summed cost of the batch. */
     double forward(int m) {
         checkBatch(m);
-        findNonzeroInputs(m);
         int last = net.layers();
         for (int l = 1; l <= last; l++) {
             int in = net.sizes[l - 1];
@@ -104,17 +115,14 @@ final class Backprop {
             double[][] al = a[l];
             double[][] previous = a[l - 1];
             boolean output = l == last;
-            boolean input = l == 1;
-            long work = input ? nonzeroTotal * out : (long) m * in * out;
-            parallel.forRows(m, work, (from, to) -> {
+            listNonzero(l - 1, m);
+            int[][] columns = nonzero[l - 1];
+            int[] count = nonzeroCount[l - 1];
+            parallel.forRows(m, (long) m * in * out, (from, to) -> {
                 for (int s = from; s < to; s++) {
                     System.arraycopy(b, 0, zl[s], 0, out);
                 }
-                if (input) {
-                    Matrices.multiplyAddSparse(previous, nonzero, nonzeroCount, w, zl, from, to);
-                } else {
-                    Matrices.multiplyAdd(previous, w, zl, from, to);
-                }
+                Matrices.multiplyAddSparse(previous, columns, count, w, zl, from, to);
                 for (int s = from; s < to; s++) {
                     if (output) {
                         net.output.activate(zl[s], al[s], 0, out);
@@ -157,7 +165,7 @@ final class Backprop {
                     gb[j] += d[s][j];
                 }
             }
-            parallel.forRows(in, (long) m * in * out, (from, to) -> {                        // BP4
+            parallel.forRows(in, (long) m * in * out, (from, to) -> {                   // BP4
                 for (int k = from; k < to; k++) {
                     java.util.Arrays.fill(gw[k], 0);
                 }
@@ -218,13 +226,10 @@ final class Backprop {
                 b[j] -= step * sum;
             }
             double[][] w = net.weights[l - 1];                                               // BP4 and its step
-            if (l == 1) {
-                parallel.forRows(in, nonzeroTotal * out, (from, to) -> Matrices.descendSparse(
-                        previous, nonzeroSamples, nonzeroSampleCount, d, w, decay, step, from, to));
-            } else {
-                parallel.forRows(in, (long) m * in * out, (from, to) ->
-                        Matrices.descend(previous, m, d, w, decay, step, from, to));
-            }
+            int[][] samples = nonzeroSamples[l - 1];
+            int[] count = nonzeroSampleCount[l - 1];
+            parallel.forRows(in, (long) m * in * out, (from, to) ->
+                    Matrices.descend(previous, samples, count, d, w, decay, step, from, to));
         }
         return cost;
     }
@@ -235,34 +240,56 @@ final class Backprop {
      * inputs, which the next forward pass then need not look for.
      */
     void load(int s, Dataset data, int i) {
-        nonzeroCount[s] = data.copyImage(i, a[0][s], nonzero[s]);
+        nonzeroCount[0][s] = data.copyImage(i, a[0][s], nonzero[0][s]);
         listed[s] = true;
     }
 
-    private void findNonzeroInputs(int m) {
-        int n = net.sizes[0];
-        java.util.Arrays.fill(nonzeroSampleCount, 0);
-        long total = 0;
+    /**
+     * Loads a batch: image {@code image.applyAsInt(s)} of {@code data} into row s, for s &lt; m, with
+     * its one-hot target if {@code targets}. The rows are split across the threads as the input
+     * layer's product splits them, so each thread then reads the rows it wrote itself: rows written
+     * by one core and read by the other cost a transfer between their caches for every line, and
+     * loading on one thread made two threads slower than one.
+     */
+    void load(Dataset data, java.util.function.IntUnaryOperator image, int m, boolean targets) {
+        checkBatch(m);
+        int outputs = net.sizes[net.layers()];
+        parallel.forRows(m, (long) m * net.sizes[0] * net.sizes[1], (from, to) -> {
+            for (int s = from; s < to; s++) {
+                int i = image.applyAsInt(s);
+                load(s, data, i);
+                if (targets) {
+                    OneHot.encode(data.label(i), outputs, y[s], 0);
+                }
+            }
+        });
+    }
+
+    /** Fills the lists of non-zero entries of a[l]'s first m rows (see {@link #nonzero}). */
+    private void listNonzero(int l, int m) {
+        int n = net.sizes[l];
+        int[] perColumn = nonzeroSampleCount[l];
+        java.util.Arrays.fill(perColumn, 0);
         for (int s = 0; s < m; s++) {
-            int count = nonzeroCount[s];
-            int[] columns = nonzero[s];
-            if (!listed[s]) {                        // a[0] was filled directly: look for the non-zero inputs
-                double[] x = a[0][s];
+            int[] columns = nonzero[l][s];
+            int count = nonzeroCount[l][s];
+            if (l > 0 || !listed[s]) {
+                double[] x = a[l][s];
                 count = 0;
                 for (int k = 0; k < n; k++) {
                     columns[count] = k;              // kept only if x[k] is not 0: no branch to mispredict
                     count += x[k] != 0 ? 1 : 0;
                 }
+                nonzeroCount[l][s] = count;
             }
-            listed[s] = false;
+            if (l == 0) {
+                listed[s] = false;
+            }
             for (int t = 0; t < count; t++) {
                 int k = columns[t];
-                nonzeroSamples[k][nonzeroSampleCount[k]++] = s;
+                nonzeroSamples[l][k][perColumn[k]++] = s;
             }
-            nonzeroCount[s] = count;
-            total += count;
         }
-        nonzeroTotal = total;
     }
 
     private void checkBatch(int m) {

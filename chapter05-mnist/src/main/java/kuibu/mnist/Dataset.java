@@ -98,26 +98,26 @@ public final class Dataset {
     /** The non-zero pixels of every image: image i's indices are index[start[i] .. start[i+1]). */
     private static final class NonzeroPixels {
         private final byte[] pixels;
-        private int[] start;
+        private volatile int[] start;
         private short[] index;
 
         NonzeroPixels(byte[] pixels) {
             this.pixels = pixels;
         }
 
-        synchronized int[] start() {
-            build();
-            return start;
+        int[] start() {
+            int[] s = start;
+            return s != null ? s : build();
         }
 
-        synchronized short[] index() {
-            build();
+        /** Valid once {@link #start} has returned: build() writes it before it publishes start. */
+        short[] index() {
             return index;
         }
 
-        private void build() {
+        private synchronized int[] build() {
             if (start != null) {
-                return;
+                return start;
             }
             int images = pixels.length / PIXELS;
             int[] from = new int[images + 1];
@@ -138,6 +138,7 @@ public final class Dataset {
             }
             index = all;
             start = from;
+            return from;
         }
     }
 

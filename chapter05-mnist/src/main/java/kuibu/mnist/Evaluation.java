@@ -21,8 +21,9 @@ public record Evaluation(int[] truth, int[] guesses, int[][] confusion, double a
             Backprop pass = new Backprop(net, batch, parallel);
             for (int start = 0; start < n; start += batch) {
                 int m = Math.min(batch, n - start);
+                int first = start;
+                pass.load(data, s -> first + s, m, false);
                 for (int s = 0; s < m; s++) {
-                    pass.load(s, data, start + s);
                     truth[start + s] = data.label(start + s);
                 }
                 pass.forward(m);

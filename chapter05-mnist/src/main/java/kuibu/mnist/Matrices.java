@@ -21,26 +21,8 @@ final class Matrices {
 
     private Matrices() {}
 
-    // tag::multiply[]
-    /** Rows [from, to) of c (m×p) += a (m×n) · b (n×p); c holds the bias (or 0) already. */
-    static void multiplyAdd(double[][] a, double[][] b, double[][] c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double[] ai = a[i];
-            double[] ci = c[i];
-            for (int k = 0; k < ai.length; k++) {
-                double x = ai[k];
-                if (x == 0) {
-                    continue;
-                }
-                double[] bk = b[k];
-                for (int j = 0; j < ci.length; j++) {
-                    ci[j] += x * bk[j];
-                }
-            }
-        }
-    }
-    // end::multiply[]
 
+    // tag::multiply[]
     /**
      * Rows [from, to) of c (n×p) += aᵀ · b, with a (m×n) and b (m×p), over the first m rows: the
      * weight gradient Aᵀ·Δ. Each c[k][j] is summed over the samples in order 0, 1, …, m−1.
@@ -61,6 +43,7 @@ final class Matrices {
             }
         }
     }
+    // end::multiply[]
 
     /**
      * Rows [from, to) of c (m×n) = a (m×p) · bᵀ, with b (n×p): the error sent back, Δ·Wᵀ. Each element
@@ -107,7 +90,7 @@ final class Matrices {
 
     // tag::sparse[]
     /**
-     * Like {@link #multiplyAdd}, but visits only the listed non-zero columns of each row of a (row i
+     * Rows [from, to) of c (m×p) += a (m×n) · b (n×p), visiting only the listed non-zero columns of each row of a (row i
      * has {@code count[i]} of them, in {@code nonzero[i]}), four at a time: one pass over the row of
      * c then does four multiply-adds per element instead of one.
      */
@@ -131,7 +114,17 @@ final class Matrices {
                     ci[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
                 }
             }
-            for (; t < count[i]; t++) {
+            if (t + 1 < count[i]) {
+                double x0 = ai[columns[t]];
+                double x1 = ai[columns[t + 1]];
+                double[] b0 = b[columns[t]];
+                double[] b1 = b[columns[t + 1]];
+                for (int j = 0; j < ci.length; j++) {
+                    ci[j] += x0 * b0[j] + x1 * b1[j];
+                }
+                t += 2;
+            }
+            if (t < count[i]) {
                 double x = ai[columns[t]];
                 double[] bk = b[columns[t]];
                 for (int j = 0; j < ci.length; j++) {
@@ -144,28 +137,11 @@ final class Matrices {
 
     /**
      * BP4 fused with the update, for rows [from, to) of w (n×p): w ← decay·w − step · aᵀ·b, with a
-     * (m×n) and b (m×p) over their first m rows. Each row k of w gathers the samples whose input k
-     * is not 0 and takes their terms in sample order; a row whose input is 0 in every sample is only
-     * decayed.
+     * (m×n) and b (m×p). Row k of w takes the terms of the samples whose input k is not 0, listed in
+     * {@code samples[k]} ({@code count[k]} of them), in sample order; a row whose input is 0 in every
+     * sample is only decayed.
      */
-    static void descend(double[][] a, int m, double[][] b, double[][] w, double decay, double step, int from, int to) {
-        int[] samples = new int[m];
-        for (int k = from; k < to; k++) {
-            int count = 0;
-            for (int s = 0; s < m; s++) {
-                if (a[s][k] != 0) {
-                    samples[count++] = s;
-                }
-            }
-            descendRow(a, k, samples, count, b, w[k], decay, step);
-        }
-    }
-
-    /**
-     * Like {@link #descend}, with the samples whose input k is not 0 already listed: row k of w uses
-     * the first {@code count[k]} of {@code samples[k]}, in sample order.
-     */
-    static void descendSparse(double[][] a, int[][] samples, int[] count, double[][] b, double[][] w,
+    static void descend(double[][] a, int[][] samples, int[] count, double[][] b, double[][] w,
                               double decay, double step, int from, int to) {
         for (int k = from; k < to; k++) {
             descendRow(a, k, samples[k], count[k], b, w[k], decay, step);
@@ -198,7 +174,17 @@ final class Matrices {
                 wk[j] -= x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
             }
         }
-        for (; t < count; t++) {
+        if (t + 1 < count) {
+            double[] b0 = b[samples[t]];
+            double[] b1 = b[samples[t + 1]];
+            double x0 = step * a[samples[t]][k];
+            double x1 = step * a[samples[t + 1]][k];
+            for (int j = 0; j < wk.length; j++) {
+                wk[j] -= x0 * b0[j] + x1 * b1[j];
+            }
+            t += 2;
+        }
+        if (t < count) {
             double[] bs = b[samples[t]];
             double x = step * a[samples[t]][k];
             for (int j = 0; j < wk.length; j++) {

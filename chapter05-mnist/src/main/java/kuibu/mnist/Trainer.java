@@ -76,7 +76,6 @@ public final class Trainer {
         if (net.sizes[0] != Dataset.PIXELS) {
             throw new IllegalArgumentException("the first layer must have " + Dataset.PIXELS + " inputs, got " + net.sizes[0]);
         }
-        int outputs = net.sizes[net.layers()];
         int capacity = Math.min(options.batch(), n);
         Random random = new Random(options.seed());
         int[] order = new int[n];
@@ -93,11 +92,8 @@ public final class Trainer {
                 int m = 0;
                 for (int first = 0; first < n; first += capacity) {
                     m = Math.min(capacity, n - first);
-                    for (int s = 0; s < m; s++) {
-                        int i = order[first + s];
-                        bp.load(s, train, i);
-                        OneHot.encode(train.label(i), outputs, bp.y[s], 0);
-                    }
+                    int batchStart = first;
+                    bp.load(train, s -> order[batchStart + s], m, true);
                     double cost = bp.descend(m, options.eta(), options.lambda(), n);
                     if (!Double.isFinite(cost)) {
                         throw new DivergedException(epoch, options.eta());
