@@ -19,7 +19,11 @@ final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temporary = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // not Files.createTempFile: that makes the file private to its owner, and a model or report is
+        // meant to be shared like any other file (the user's umask decides)
+        Path temporary = dir.resolve("." + absolute.getFileName() + "."
+                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        Files.createFile(temporary);
         try {
             writer.write(temporary);
             try {

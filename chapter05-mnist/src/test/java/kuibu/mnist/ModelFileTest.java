@@ -43,6 +43,16 @@ class ModelFileTest {
     }
 
     @Test
+    void aSavedModelHasTheUsualPermissionsNotATemporaryFilesPrivateOnes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Network net = SmallNetworks.network(new int[] {3, 2, 4}, Activation.TANH, Output.SOFTMAX, Cost.CROSS_ENTROPY, 9);
+        Path model = dir.resolve("shared.json");
+        ModelFile.save(net, model);
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(model));
+    }
+
+    @Test
     void brokenFilesAreOneClearLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"sizes\": [2, 1], ");
         assertTrue(message(bad).startsWith(bad + ": not a model file: invalid JSON"), message(bad));
