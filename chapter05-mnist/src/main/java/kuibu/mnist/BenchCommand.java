@@ -1,6 +1,8 @@
 package kuibu.mnist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,6 +54,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "MNIST folder (default: $KUIBU_MNIST_DIR, else ~/.cache/kuibu/mnist; generated digits if absent)")
     String data;
+
+    @Option(names = "--report", description = "also write the figures here (JSON: recipes, Kuibu per thread count, peers)")
+    Path report;
 
     @Option(names = "--peers", description = "folder with run_peers.sh, to run the numpy and PyTorch peers too")
     Path peers;
@@ -105,13 +110,36 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Map<String, String> table = new LinkedHashMap<>();
+        ObjectNode json = ModelFile.JSON.createObjectNode();
+        json.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        json.put("java", System.getProperty("java.version"));
+        json.put("vm", System.getProperty("java.vm.name"));
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+        json.put("data", Mnist.isComplete(dir) ? "MNIST" : "generated");
+        json.put("epochs", epochs);
+        ArrayNode recipesJson = json.putArray("recipes");
         for (Recipe r : list) {
+            ObjectNode recipeJson = recipesJson.addObject();
+            recipeJson.put("name", r.name());
+            ArrayNode sizesJson = recipeJson.putArray("sizes");
+            Arrays.stream(r.sizes()).forEach(sizesJson::add);
+            recipeJson.put("activation", r.activation().id());
+            recipeJson.put("output", r.output().id());
+            recipeJson.put("cost", r.cost().id());
+            recipeJson.put("batch", r.batch());
+            recipeJson.put("eta", r.eta());
             Dataset train = r.allSixty() ? mnist.train() : mnist.training();
             Network net = Network.random(r.sizes(), r.activation(), r.output(), r.cost(), r.init(), 1);
             double perSample = perSample(net, train);
             double matrix = matrixForm(net, train, r.batch());
             out.printf("%s: forward+backward, per sample %.0f samples/s, matrix form (batch %d) %.0f samples/s: %.1fx%n",
                     r.name(), perSample, r.batch(), matrix, matrix / perSample);
+            recipeJson.put("train_size", train.size());
+            recipeJson.put("per_sample_samples_per_second", perSample);
+            recipeJson.put("matrix_form_samples_per_second", matrix);
+            ArrayNode kuibuJson = recipeJson.putArray("kuibu");
+            ArrayNode peersJson = recipeJson.putArray("peers");
             for (int t : threads) {
                 warmUp(r, train, t);
                 Network fresh = Network.random(r.sizes(), r.activation(), r.output(), r.cost(), r.init(), 1);
@@ -122,6 +150,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf("%s: training %d images, %d epochs, %d thread(s): median %.0f samples/s, test accuracy %.4f%n",
                         r.name(), train.size(), epochs, t, median, acc);
                 table.put(r.name() + " kuibu threads " + t, String.format("%.0f", median));
+                kuibuJson.addObject().put("threads", t).put("samples_per_second", median).put("test_accuracy", acc);
             }
             if (peers != null && (r.name().equals("nielsen") || r.name().equals("modern"))) {
                 for (Integer peerThread : peerThreads == null ? java.util.Collections.<Integer>singletonList(null)
@@ -129,6 +158,16 @@ final class BenchCommand implements Callable<Integer> {
                     for (JsonNode line : runPeers(r.name(), peerThread, out)) {
                         table.put(r.name() + " " + line.path("peer").asText() + " threads " + line.path("threads").asText(),
                                 String.format("%.0f", line.path("samples_per_s").asDouble()));
+                        ObjectNode peerJson = peersJson.addObject().put("peer", line.path("peer").asText())
+                                .put("threads", line.path("threads").asInt())
+                                .put("samples_per_second", line.path("samples_per_s").asDouble())
+                                .put("test_accuracy", line.path("test_acc").asDouble());
+                        if (line.path("guard").has("others_avg_cores")) {
+                            peerJson.put("others_avg_cores", line.path("guard").path("others_avg_cores").asDouble());
+                        }
+                        if (line.has("numpy")) {
+                            peerJson.put("version", "numpy " + line.path("numpy").asText());
+                        }
                     }
                 }
             }
@@ -137,6 +176,11 @@ final class BenchCommand implements Callable<Integer> {
         out.println("| run | samples/s |");
         out.println("|---|---:|");
         table.forEach((k, v) -> out.println("| " + k + " | " + v + " |"));
+        if (report != null) {
+            byte[] bytes = ModelFile.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+            AtomicFiles.write(report, temporary -> Files.write(temporary, bytes));
+            out.println("report saved to " + report);
+        }
         return 0;
     }
 

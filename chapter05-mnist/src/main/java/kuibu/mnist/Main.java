@@ -6,13 +6,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line tool, {@code java -jar chapter05-mnist/target/kuibu-mnist.jar}: train, evaluate,
- * predict, bench, download. Exit codes: 0 success, 2 bad input or usage, 1 any other failure.
+ * predict, bench, download, and measure (the figures of chapter 5). Exit codes: 0 success, 2 bad input or usage, 1 any other failure.
  * Errors are one line on stderr, never a stack trace.
  */
 @Command(name = "kuibu-mnist", mixinStandardHelpOptions = true, version = "kuibu-mnist 1.0",
         description = "Train, evaluate and use a neural network that reads handwritten digits (MNIST).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class, PeerCommand.class,
-            DownloadCommand.class})
+            DownloadCommand.class, MeasureCommand.class})
 public final class Main implements Runnable {
 
     static final int BAD_INPUT = 2;

@@ -191,12 +191,21 @@ final class TrainCommand implements Callable<Integer> {
             node.put("seconds", e.seconds());
             node.put("samples_per_second", e.samplesPerSecond());
             node.put("loss", e.loss());
-            node.put("validation_accuracy", e.validationAccuracy());
-            node.put("test_accuracy", e.testAccuracy());
+            putFraction(node, "validation_accuracy", e.validationAccuracy());
+            putFraction(node, "test_accuracy", e.testAccuracy());
         }
         root.put("test_accuracy", test);
         byte[] bytes = ModelFile.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         AtomicFiles.write(path, temporary -> Files.write(temporary, bytes));
+    }
+
+    /** An accuracy, or null where there was no such data (JSON has no NaN). */
+    private static void putFraction(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
     }
 
     /** Epoch lines always; a progress bar within each epoch only on a terminal. */

@@ -119,7 +119,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"train", "evaluate", "predict", "bench", "download", "peer"}) {
+        for (String command : new String[] {"train", "evaluate", "predict", "bench", "download", "peer", "measure"}) {
             Run help = run(command, "--help");
             assertEquals(0, help.code());
             assertTrue(help.out().contains("Usage: kuibu-mnist " + command), help.out());

@@ -56,6 +56,14 @@ public final class RenderBook {
         Files.createDirectories(work);
         Files.writeString(work.resolve("exercises.adoc"), ExerciseIndex.asciidoc(ExerciseIndex.scan(chapters)),
                 StandardCharsets.UTF_8);
+        boolean measured;
+        try {
+            measured = MnistMeasurements.write(root, work);
+        } catch (IOException e) {
+            System.err.println("The book cannot show chapter 5's measurements: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Path studentSources = work.resolve("student-sources");
         deleteTree(studentSources);
         StudentSources.write(chapters, studentSources);
@@ -90,10 +98,12 @@ public final class RenderBook {
             distinct.forEach(p -> System.err.println("  " + p.replace("\n", "\n  ")));
             System.exit(1);
         }
-        System.out.printf("Book: %d of %d chapters written (%s), %d snippets evaluated, in %.1f s%n  %s%n  %s%n",
+        System.out.printf("Book: %d of %d chapters written (%s), %d snippets evaluated, chapter 5's figures %s, in %.1f s%n"
+                        + "  %s%n  %s%n",
                 chapters.written().size(), chapters.all().size(),
                 chapters.written().stream().map(c -> c.dir().getFileName().toString()).collect(Collectors.joining(", ")),
-                jshell.evaluated(), (System.nanoTime() - started) / 1e9,
+                jshell.evaluated(), measured ? "measured by the main job" : "not measured (run the main job for them)",
+                (System.nanoTime() - started) / 1e9,
                 book.resolve("index.html"), studentBook.resolve("index.html"));
     }
 
