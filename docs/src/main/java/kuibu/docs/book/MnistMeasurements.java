@@ -127,7 +127,7 @@ final class MnistMeasurements {
             attribute("mnist-" + name + "-per-sample", count(perSample));
             attribute("mnist-" + name + "-matrix", count(matrix));
             attribute("mnist-" + name + "-matrix-speedup", String.format(Locale.ROOT, "%.1f", matrix / perSample));
-            table.append("| ").append(name).append(": ").append(describe(recipe));
+            table.append("| ").append(name.equals("nielsen") ? "Nielsen's" : name).append(": ").append(describe(recipe));
             double bestKuibu = 0;
             for (int threads = 1; threads <= 2; threads++) {
                 double speed = speed(recipe.path("kuibu"), null, threads);
@@ -155,8 +155,8 @@ final class MnistMeasurements {
     private static String describe(JsonNode recipe) {
         List<String> sizes = new ArrayList<>();
         recipe.path("sizes").forEach(n -> sizes.add(n.asText()));
-        return String.join("-", sizes) + " " + text(recipe, "activation") + ", " + text(recipe, "output") + " + "
-                + text(recipe, "cost") + ", batch " + (int) number(recipe, "batch") + ", "
+        return String.join("-", sizes) + " (" + text(recipe, "activation") + "), " + text(recipe, "output") + " output, "
+                + text(recipe, "cost") + " cost, batch " + (int) number(recipe, "batch") + ", "
                 + count(number(recipe, "train_size")) + " images";
     }
 

@@ -62,8 +62,8 @@ class MnistMeasurementsTest {
         }
         List<String> table = Files.readAllLines(work.resolve("mnist-speed-table.adoc"));
         assertThat(table.get(2), containsString("numpy, 2 threads"));
-        assertThat(table.get(3), matchesPattern("\\| nielsen: 784-30-10 .* \\| [\\d,]+ \\| [\\d,]+ \\| not run \\| not run"));
-        assertThat(table.get(4), containsString("| modern: 784-100-10 relu"));
+        assertThat(table.get(3), matchesPattern("\\| Nielsen's: 784-30-10 \\(sigmoid\\), .* \\| [\\d,]+ \\| [\\d,]+ \\| not run \\| not run"));
+        assertThat(table.get(4), containsString("| modern: 784-100-10 (relu), softmax output, cross-entropy cost, batch 32"));
     }
 
     @Test
