@@ -102,6 +102,11 @@ final class TrainCommand implements Callable<Integer> {
                 net, net.parameterCount(), train.size(), dir, mnist.validation().size(), mnist.test().size());
         out.printf("epochs %d, batch %d, eta %s, lambda %s, init %s, seed %d, threads %d%n",
                 epochs, batch, eta, lambda, init, seed, threads);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads > cores) {
+            out.printf("note: --threads %d is more than the %d cores here; the extra threads only slow the others down"
+                    + " (the result is the same)%n", threads, cores);
+        }
         List<Trainer.Epoch> epochs;
         try (Progress progress = new Progress(out)) {
             epochs = Trainer.train(net, train, mnist.validation(), mnist.test(), options, progress);
