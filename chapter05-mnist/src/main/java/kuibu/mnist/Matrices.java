@@ -1,17 +1,18 @@
 package kuibu.mnist;
 
 /**
- * The three matrix products of the matrix-form backward pass. A matrix is an array of rows,
+ * The matrix products of the forward and the backward pass. A matrix is an array of rows,
  * {@code double[][]}: element (i, j) is {@code c[i][j]}.
  *
  * <p>Each product is written in i-k-j order: the innermost loop walks along a row of the right-hand
  * matrix and a row of the result, doing {@code c[j] += x * b[j]}. That is the loop the JIT turns
  * into SIMD instructions, four or eight {@code j} at a time; the i-j-k order (a dot product per
  * element) is a chain of dependent additions it cannot vectorise. Rows are separate arrays, each
- * indexed from 0, for the same reason: in one flat array, {@code c[rowC + j] += x * b[rowB + j]}
- * might read an element it wrote a moment ago (when the two row offsets are close), so the JIT
- * keeps that loop one element at a time; with {@code c[j]} and {@code b[j]} it cannot, and the loop
- * runs two to three times faster.
+ * indexed from 0, for the same reason: in one flat array the loop reads
+ * {@code c[rowC + j] += x * b[rowB + j]}, and since {@code c} and {@code b} might be the same array,
+ * a store could change an element a later step loads, so the JIT keeps it one element at a time.
+ * With {@code c[j]} and {@code b[j]} that cannot happen; on rows of 100 the loop ran about two and a
+ * half times as fast.
  *
  * <p>A left-hand element that is 0 skips its whole row: most MNIST pixels are 0, so the products
  * with the input layer do about a fifth of the work. Every output element is summed by one thread
@@ -20,7 +21,6 @@ package kuibu.mnist;
 final class Matrices {
 
     private Matrices() {}
-
 
     // tag::multiply[]
     /**

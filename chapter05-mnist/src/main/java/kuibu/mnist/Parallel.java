@@ -6,9 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs a loop over a range (of rows, or of columns) on a fixed number of threads. The range is cut
- * into contiguous blocks; since every result element belongs to exactly one index of the range, the
- * numbers do not depend on the thread count.
+ * Runs a loop over rows on a fixed number of threads. The rows are cut into contiguous blocks; since
+ * every result element belongs to exactly one row, the numbers do not depend on the thread count.
  *
  * <p>A mini-batch's product takes tens of microseconds, and waking a sleeping thread takes about as
  * long. So the helper threads do not sleep between products: after a block they wait for the next
