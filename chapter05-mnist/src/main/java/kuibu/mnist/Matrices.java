@@ -92,7 +92,8 @@ final class Matrices {
     /**
      * Rows [from, to) of c (m×p) += a (m×n) · b (n×p), visiting only the listed non-zero columns of each row of a (row i
      * has {@code count[i]} of them, in {@code nonzero[i]}), four at a time: one pass over the row of
-     * c then does four multiply-adds per element instead of one.
+     * c then does four multiply-adds per element instead of one. The last one to three take a pass of
+     * two and a pass of one.
      */
     static void multiplyAddSparse(double[][] a, int[][] nonzero, int[] count, double[][] b, double[][] c,
                                   int from, int to) {
@@ -150,8 +151,9 @@ final class Matrices {
 
     /**
      * Row k of w, {@code wk} ← decay·wk − step · Σ a[s][k]·b[s] over the first {@code count} samples
-     * listed, four samples per pass over the row while there are four, then one. (Eight per pass
-     * would save loads, but the JIT of Java 17 no longer vectorises a loop over nine arrays.)
+     * listed, four samples per pass over the row while there are four, then a pass of two and a pass
+     * of one for the rest. (Eight per pass would save loads, but the JIT of Java 17 does not vectorise
+     * a loop over nine arrays.)
      */
     private static void descendRow(double[][] a, int k, int[] samples, int count, double[][] b, double[] wk,
                                    double decay, double step) {
