@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code measure}: every figure of chapter 5's text, measured on this machine into one folder of
- * JSON reports that the book's build reads: Nielsen's recipe with three seeds, the ≥ 98% recipe,
- * and {@code bench} (with the numpy peer when its folder is given and there). It runs the other
+ * JSON reports that the book's build reads: Nielsen's recipe with three seeds, the ≥ 98% recipe
+ * (and its model, whose confusion matrix and mistakes the book shows), and {@code bench} (with the numpy peer when its folder is given and there). It runs the other
  * commands, so each figure comes from the same code a reader runs.
  */
 @Command(name = "measure", mixinStandardHelpOptions = true, sortOptions = false,
@@ -53,7 +53,7 @@ final class MeasureCommand implements Callable<Integer> {
                     "--report", out.resolve("nielsen-seed" + seed + ".json").toString()));
         }
         runs.add(List.of("train", "--data", dir.toString(), "--recipe", "best",
-                "--report", out.resolve("best.json").toString()));
+                "--report", out.resolve("best.json").toString(), "--save", out.resolve("best-model.json").toString()));
         List<String> bench = new ArrayList<>(List.of("bench", "--data", dir.toString(), "--threads", "1,2",
                 "--report", out.resolve("bench.json").toString()));
         if (peers != null && Files.isRegularFile(peers.resolve("run_peers.sh"))) {

@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@code mnist-unmeasured} is set, every figure reads "not measured", and the chapter says how to
  * measure them.
  */
-final class MnistMeasurements {
+public final class MnistMeasurements {
 
     static final String NOT_MEASURED = "(not measured in this build)";
 
@@ -30,13 +30,21 @@ final class MnistMeasurements {
 
     private MnistMeasurements() {}
 
+    /**
+     * The folder of the main job's reports under the project {@code root}, if they are all there and
+     * not older than the jar that made them; else null.
+     */
+    public static Path freshReports(Path root) throws IOException {
+        Path reports = root.resolve("chapter05-mnist/target/measurements");
+        return fresh(reports, root.resolve("chapter05-mnist/target/kuibu-mnist.jar")) ? reports : null;
+    }
+
     /** Writes the two files into {@code work}; returns whether real measurements were found. */
     static boolean write(Path root, Path work) throws IOException {
-        Path reports = root.resolve("chapter05-mnist/target/measurements");
-        Path jar = root.resolve("chapter05-mnist/target/kuibu-mnist.jar");
+        Path reports = freshReports(root);
         MnistMeasurements m = new MnistMeasurements();
         String table;
-        if (fresh(reports, jar)) {
+        if (reports != null) {
             try {
                 table = m.measured(reports);
             } catch (IllegalArgumentException e) {
@@ -53,7 +61,7 @@ final class MnistMeasurements {
     }
 
     static final List<String> FILES = List.of("nielsen-seed1.json", "nielsen-seed2.json", "nielsen-seed3.json",
-            "best.json", "bench.json");
+            "best.json", "best-model.json", "bench.json");
 
     private static boolean fresh(Path reports, Path jar) throws IOException {
         if (!Files.isRegularFile(jar)) {

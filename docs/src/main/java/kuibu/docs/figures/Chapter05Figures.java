@@ -1,5 +1,7 @@
 package kuibu.docs.figures;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -11,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import kuibu.docs.book.MnistMeasurements;
 import kuibu.mnist.Activation;
 import kuibu.mnist.Cost;
 import kuibu.mnist.Dataset;
 import kuibu.mnist.Evaluation;
 import kuibu.mnist.Mnist;
+import kuibu.mnist.ModelFile;
 import kuibu.mnist.Network;
 import kuibu.mnist.Output;
 import kuibu.mnist.Trainer;
@@ -23,8 +27,11 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Chapter 5's figures: a grid of digits, training curves, the confusion matrix and the misclassified
- * digits. From the real MNIST when {@code KUIBU_MNIST_DIR} names it at build time; otherwise from
- * generated stand-in digits, and every figure's title says which.
+ * digits. From the real MNIST when the build finds it ({@code KUIBU_MNIST_DIR}, else the user cache
+ * the tool downloads to); otherwise from generated stand-in digits, and every figure's title says
+ * which. Where the main job measured the chapter ({@code kuibu-mnist.jar measure}), the curves are
+ * its full runs and the confusion matrix and mistakes are those of its ≥ 98% network; otherwise the
+ * build trains two small networks for a few seconds.
  */
 final class Chapter05Figures {
 
@@ -32,13 +39,28 @@ final class Chapter05Figures {
 
     private Chapter05Figures() {}
 
-    static void render(Path images) throws Exception {
-        Path dir = Mnist.fromEnvironment();
+    static void render(Path images, Path root) throws Exception {
+        Path dir = Mnist.directory(null);
+        if (!Mnist.isComplete(dir)) {
+            dir = null;
+        }
         Mnist mnist = Mnist.orGenerated(dir, 6000, 2000);
         String source = dir != null ? "MNIST" : "generated digits (MNIST not found at build time)";
         Files.createDirectories(images);
         digitGrid(images, mnist.train(), source);
 
+        Path reports = dir != null ? MnistMeasurements.freshReports(root) : null;
+        if (reports != null) {
+            // the main job's runs on the full training set, and its best network
+            trainingCurves(images, "Test accuracy after each epoch: the book's full runs on MNIST",
+                    "Nielsen's recipe: 784-30-10 sigmoid, η = 3", epochs(reports.resolve("nielsen-seed1.json")),
+                    "≥ 98% recipe: 784-256-10 ReLU, softmax, λ = 5", epochs(reports.resolve("best.json")));
+            Network best = ModelFile.load(reports.resolve("best-model.json"));
+            Evaluation evaluation = Evaluation.of(best, mnist.test());
+            confusion(images, evaluation, "784-256-10", source);
+            mistakes(images, mnist.test(), evaluation, "784-256-10", source);
+            return;
+        }
         // Short trainings (a few seconds each): Nielsen's recipe and a modern one on 10,000 images.
         Dataset train = mnist.training().first(10_000);
         Network nielsen = Network.random(new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC,
@@ -49,11 +71,13 @@ final class Chapter05Figures {
                 Network.Init.SCALED, 1);
         List<Trainer.Epoch> modernEpochs = Trainer.train(modern, train, null, mnist.test(),
                 new Trainer.Options(8, 10, 0.1, 5, 1, 1), null);
-        trainingCurves(images, nielsenEpochs, modernEpochs, train.size(), source);
+        trainingCurves(images, String.format("Test accuracy while training on %,d images of %s", train.size(), source),
+                "784-30-10 sigmoid, quadratic, η = 3", curve(nielsenEpochs),
+                "784-100-10 ReLU, softmax + cross-entropy, λ = 5, η = 0.1", curve(modernEpochs));
 
         Evaluation evaluation = Evaluation.of(modern, mnist.test());
-        confusion(images, evaluation, source);
-        mistakes(images, mnist.test(), evaluation, source);
+        confusion(images, evaluation, "784-100-10", source);
+        mistakes(images, mnist.test(), evaluation, "784-100-10", source);
     }
 
     private static void digitGrid(Path images, Dataset data, String source) throws IOException {
@@ -71,31 +95,40 @@ final class Chapter05Figures {
         ImageIO.write(img, "png", images.resolve("ch05-digits.png").toFile());
     }
 
-    private static void trainingCurves(Path images, List<Trainer.Epoch> nielsen, List<Trainer.Epoch> modern, int n,
-                                       String source) throws IOException {
-        XYChart chart = Charts.lines(String.format("Test accuracy while training on %,d images of %s", n, source), "epoch",
-                "test accuracy (%)");
-        chart.addSeries("784-30-10 sigmoid, quadratic, η = 3", epochs(nielsen), accuracies(nielsen));
-        chart.addSeries("784-100-10 ReLU, softmax + cross-entropy, λ = 5, η = 0.1", epochs(modern), accuracies(modern));
+    private static void trainingCurves(Path images, String title, String firstName, double[][] first,
+                                       String secondName, double[][] second) throws IOException {
+        XYChart chart = Charts.lines(title, "epoch", "test accuracy (%)");
+        chart.addSeries(firstName, first[0], first[1]);
+        chart.addSeries(secondName, second[0], second[1]);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         Charts.save(chart, images, "ch05-training");
     }
 
-    private static double[] epochs(List<Trainer.Epoch> list) {
-        return list.stream().mapToDouble(Trainer.Epoch::epoch).toArray();
+    /** Epoch numbers and test accuracies in percent. */
+    private static double[][] curve(List<Trainer.Epoch> list) {
+        return new double[][] {
+            list.stream().mapToDouble(Trainer.Epoch::epoch).toArray(),
+            list.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray()};
     }
 
-    private static double[] accuracies(List<Trainer.Epoch> list) {
-        return list.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray();
+    /** The same, from a {@code train --report} file. */
+    private static double[][] epochs(Path report) throws IOException {
+        JsonNode list = new ObjectMapper().readTree(report.toFile()).path("epochs");
+        double[][] curve = new double[2][list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            curve[0][i] = list.get(i).path("epoch").asDouble();
+            curve[1][i] = 100 * list.get(i).path("test_accuracy").asDouble();
+        }
+        return curve;
     }
 
-    private static void confusion(Path images, Evaluation evaluation, String source) throws IOException {
+    private static void confusion(Path images, Evaluation evaluation, String network, String source) throws IOException {
         int cell = 56;
         int left = 70;
         int top = 90;
         BufferedImage img = canvas(left + 10 * cell + 20, top + 10 * cell + 20);
         Graphics2D g = graphics(img);
-        title(g, String.format("Confusion matrix, 784-100-10 on %s: %.2f%% right", source, 100 * evaluation.accuracy()),
+        title(g, String.format("Confusion matrix, %s on %s: %.2f%% right", network, source, 100 * evaluation.accuracy()),
                 img.getWidth());
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         g.drawString("guess →", left, top - 32);
@@ -133,7 +166,8 @@ final class Chapter05Figures {
         ImageIO.write(img, "png", images.resolve("ch05-confusion.png").toFile());
     }
 
-    private static void mistakes(Path images, Dataset test, Evaluation evaluation, String source) throws IOException {
+    private static void mistakes(Path images, Dataset test, Evaluation evaluation, String network, String source)
+            throws IOException {
         int cols = 12;
         int rows = 4;
         int cellW = 28 * SCALE + 8;
@@ -141,7 +175,7 @@ final class Chapter05Figures {
         int top = 30;
         BufferedImage img = canvas(cols * cellW + 8, rows * cellH + top + 8);
         Graphics2D g = graphics(img);
-        title(g, "Test images the 784-100-10 network got wrong (" + source + "): true digit → guess", img.getWidth());
+        title(g, "Test images the " + network + " network got wrong (" + source + "): true digit → guess", img.getWidth());
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         int shown = 0;
         for (int i = 0; i < test.size() && shown < rows * cols; i++) {
