@@ -87,6 +87,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (report != null) {
+            AtomicFiles.checkWritable(report);   // before the measuring, not after it
+        }
         Path dir = Mnist.directory(data);
         Mnist mnist;
         if (Mnist.isComplete(dir)) {

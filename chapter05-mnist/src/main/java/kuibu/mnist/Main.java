@@ -43,7 +43,8 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandName() + ": " + message(e));
             commandLine.getErr().flush();
-            return e instanceof DataException || e instanceof IllegalArgumentException ? BAD_INPUT : FAILURE;
+            return e instanceof DataException || e instanceof IllegalArgumentException
+                    || e instanceof java.nio.file.FileSystemException ? BAD_INPUT : FAILURE;
         });
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
@@ -56,6 +57,16 @@ public final class Main implements Runnable {
     }
 
     private static String message(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            // a path the user gave that cannot be read or written: its getMessage() may be the path alone
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : switch (f.getClass().getSimpleName()) {
+                case "AccessDeniedException" -> "permission denied";
+                case "NoSuchFileException" -> "no such file or folder";
+                case "FileAlreadyExistsException" -> "is in the way (a file where a folder should be, or the reverse)";
+                case "NotDirectoryException" -> "not a folder";
+                default -> "cannot be read or written here";
+            });
+        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

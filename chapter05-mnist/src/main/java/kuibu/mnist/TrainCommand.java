@@ -93,6 +93,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--sizes must start with 784 (the pixels) and end with 10 (the digits), got "
                     + String.join(",", java.util.Arrays.stream(sizes).mapToObj(String::valueOf).toList()));
         }
+        for (Path output : new Path[] {save, report}) {
+            if (output != null) {
+                AtomicFiles.checkWritable(output);   // before the training, not after it
+            }
+        }
         Trainer.Options options = new Trainer.Options(epochs, batch, eta, lambda, seed, threads);
         Network net = Network.random(sizes, Activation.of(activation), Output.of(output), Cost.of(cost), init(init), seed);
         Path dir = Mnist.directory(data);

@@ -108,6 +108,21 @@ class CliTest {
     }
 
     @Test
+    void anUnwritableSavePathStopsBeforeTheTraining() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Run run = run("train", "--data", data.toString(), "--epochs", "1", "--train-limit", "500",
+                "--save", file.resolve("model.json").toString());
+        assertEquals(2, run.code(), run.err());
+        assertFalse(run.out().contains("epoch 1 "), "no training was done: " + run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains(file.toString()), run.err());
+        Run folder = run("train", "--data", data.toString(), "--epochs", "1", "--train-limit", "500",
+                "--report", dir.toString());
+        assertEquals(2, folder.code(), folder.err());
+        assertTrue(folder.err().contains("is a folder"), folder.err());
+    }
+
+    @Test
     void divergingTrainingIsExitCode1AndWritesNoModel() {
         Path model = dir.resolve("diverged.json");
         Run run = run("train", "--data", data.toString(), "--epochs", "1", "--train-limit", "1000", "--eta", "1000",
