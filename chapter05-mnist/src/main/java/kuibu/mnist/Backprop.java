@@ -125,7 +125,7 @@ final class Backprop {
                 Matrices.multiplyAddSparse(previous, columns, count, w, zl, from, to);
                 for (int s = from; s < to; s++) {
                     if (output) {
-                        net.output.activate(zl[s], al[s], 0, out);
+                        net.output.activate(zl[s], al[s]);
                     } else {
                         for (int j = 0; j < out; j++) {
                             al[s][j] = net.activation.apply(zl[s][j]);
@@ -134,10 +134,9 @@ final class Backprop {
                 }
             });
         }
-        int out = net.sizes[last];
         double cost = 0;
         for (int s = 0; s < m; s++) {
-            cost += net.cost.value(net.output, z[last][s], a[last][s], y[s], 0, out);
+            cost += net.cost.value(net.output, z[last][s], a[last][s], y[s]);
         }
         return cost;
     }
@@ -147,9 +146,8 @@ final class Backprop {
     /** BP1–BP4 for the first m rows, after {@link #forward}: fills nablaW and nablaB. */
     void backward(int m) {
         int last = net.layers();
-        int outputs = net.sizes[last];
         for (int s = 0; s < m; s++) {
-            net.cost.outputDelta(net.output, a[last][s], y[s], delta[last][s], 0, outputs);     // BP1
+            net.cost.outputDelta(net.output, a[last][s], y[s], delta[last][s]);                  // BP1
         }
         // BEGIN SOLUTION 5.3
         for (int l = last; l >= 1; l--) {
@@ -196,9 +194,8 @@ final class Backprop {
     double descend(int m, double eta, double lambda, int n) {
         double cost = forward(m);
         int last = net.layers();
-        int outputs = net.sizes[last];
         for (int s = 0; s < m; s++) {
-            net.cost.outputDelta(net.output, a[last][s], y[s], delta[last][s], 0, outputs);     // BP1
+            net.cost.outputDelta(net.output, a[last][s], y[s], delta[last][s]);                  // BP1
         }
         double step = eta / m;
         double decay = 1 - eta * lambda / n;

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,7 +90,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path dir = Mnist.directory(data);
         Mnist mnist;
-        if (Mnist.isComplete(dir)) {
+        boolean real = Mnist.isComplete(dir);
+        if (real) {
             mnist = Mnist.load(dir);
             out.println("data: MNIST from " + dir);
         } else {
@@ -112,14 +111,13 @@ final class BenchCommand implements Callable<Integer> {
                 list.add(recipe(r));
             }
         }
-        Map<String, String> table = new LinkedHashMap<>();
         ObjectNode json = ModelFile.JSON.createObjectNode();
         json.put("date", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         json.put("java", System.getProperty("java.version"));
         json.put("vm", System.getProperty("java.vm.name"));
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        json.put("data", Mnist.isComplete(dir) ? "MNIST" : "generated");
+        json.put("data", real ? "MNIST" : "generated");
         json.put("epochs", epochs);
         ArrayNode recipesJson = json.putArray("recipes");
         for (Recipe r : list) {
@@ -152,15 +150,12 @@ final class BenchCommand implements Callable<Integer> {
                 double acc = run.get(run.size() - 1).testAccuracy();
                 out.printf("%s: training %d images, %d epochs, %d thread(s): median %.0f samples/s, test accuracy %.4f%n",
                         r.name(), train.size(), epochs, t, median, acc);
-                table.put(r.name() + " kuibu threads " + t, String.format("%.0f", median));
                 kuibuJson.addObject().put("threads", t).put("samples_per_second", median).put("test_accuracy", acc);
             }
             if (peers != null && (r.name().equals("nielsen") || r.name().equals("modern"))) {
                 for (Integer peerThread : peerThreads == null ? java.util.Collections.<Integer>singletonList(null)
                         : Arrays.stream(peerThreads).boxed().toList()) {
                     for (JsonNode line : runPeers(r.name(), peerThread, out)) {
-                        table.put(r.name() + " " + line.path("peer").asText() + " threads " + line.path("threads").asText(),
-                                String.format("%.0f", line.path("samples_per_s").asDouble()));
                         ObjectNode peerJson = peersJson.addObject().put("peer", line.path("peer").asText())
                                 .put("threads", line.path("threads").asInt())
                                 .put("samples_per_second", line.path("samples_per_s").asDouble())
@@ -178,7 +173,16 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         out.println("| run | samples/s |");
         out.println("|---|---:|");
-        table.forEach((k, v) -> out.println("| " + k + " | " + v + " |"));
+        for (JsonNode recipe : recipesJson) {
+            for (JsonNode kuibu : recipe.path("kuibu")) {
+                out.printf("| %s kuibu threads %d | %.0f |%n", recipe.path("name").asText(), kuibu.path("threads").asInt(),
+                        kuibu.path("samples_per_second").asDouble());
+            }
+            for (JsonNode peer : recipe.path("peers")) {
+                out.printf("| %s %s threads %d | %.0f |%n", recipe.path("name").asText(), peer.path("peer").asText(),
+                        peer.path("threads").asInt(), peer.path("samples_per_second").asDouble());
+            }
+        }
         if (report != null) {
             byte[] bytes = ModelFile.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
             AtomicFiles.write(report, temporary -> Files.write(temporary, bytes));
@@ -220,7 +224,7 @@ final class BenchCommand implements Callable<Integer> {
         int[] next = {0};
         double rate = throughput(data, batch, i -> {
             int s = next[0]++;
-            data.copyImage(i, bp.a[0][s], 0);
+            data.copyImage(i, bp.a[0][s]);
             OneHot.encode(data.label(i), outputs, bp.y[s], 0);
             if (next[0] == batch) {
                 bp.gradient(batch);

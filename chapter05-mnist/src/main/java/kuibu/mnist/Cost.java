@@ -12,10 +12,10 @@ public enum Cost {
     /** C = −Σ y_j ln a_j (softmax) or −Σ [y_j ln a_j + (1 − y_j) ln(1 − a_j)] (sigmoid outputs). */
     CROSS_ENTROPY;
 
-    /** The cost of one row: output z, a and target y, {@code n} values from {@code offset}. */
-    double value(Output output, double[] z, double[] a, double[] y, int offset, int n) {
+    /** The cost of one sample: its output layer's z and a, and its target y. */
+    double value(Output output, double[] z, double[] a, double[] y) {
         double c = 0;
-        for (int j = offset; j < offset + n; j++) {
+        for (int j = 0; j < a.length; j++) {
             if (this == QUADRATIC) {
                 double d = a[j] - y[j];
                 c += 0.5 * d * d;
@@ -33,24 +33,24 @@ public enum Cost {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 
-    /** δ^L = ∂C/∂z^L for one row (BP1). */
-    void outputDelta(Output output, double[] a, double[] y, double[] delta, int offset, int n) {
+    /** δ^L = ∂C/∂z^L for one sample (BP1). */
+    void outputDelta(Output output, double[] a, double[] y, double[] delta) {
         if (this == CROSS_ENTROPY) {
             // both pairings cancel σ' (or the softmax Jacobian) exactly: δ = a − y
-            for (int j = offset; j < offset + n; j++) {
+            for (int j = 0; j < a.length; j++) {
                 delta[j] = a[j] - y[j];
             }
         } else if (output == Output.SIGMOID) {
-            for (int j = offset; j < offset + n; j++) {
+            for (int j = 0; j < a.length; j++) {
                 delta[j] = (a[j] - y[j]) * a[j] * (1 - a[j]);
             }
         } else {
             // quadratic cost through softmax: δ_j = a_j ((a_j − y_j) − Σ_i (a_i − y_i) a_i)
             double dot = 0;
-            for (int i = offset; i < offset + n; i++) {
+            for (int i = 0; i < a.length; i++) {
                 dot += (a[i] - y[i]) * a[i];
             }
-            for (int j = offset; j < offset + n; j++) {
+            for (int j = 0; j < a.length; j++) {
                 delta[j] = a[j] * ((a[j] - y[j]) - dot);
             }
         }

@@ -63,15 +63,15 @@ public final class Dataset {
     /** Image i as 784 inputs in [0, 1]. */
     public double[] image(int i) {
         double[] x = new double[PIXELS];
-        copyImage(i, x, 0);
+        copyImage(i, x);
         return x;
     }
 
-    /** Writes image i as 784 inputs into {@code x} from {@code at}. */
-    void copyImage(int i, double[] x, int at) {
+    /** Writes image i as 784 inputs into {@code x}. */
+    void copyImage(int i, double[] x) {
         int from = (offset + check(i)) * PIXELS;
         for (int k = 0; k < PIXELS; k++) {
-            x[at + k] = SCALE[pixels[from + k] & 0xff];
+            x[k] = SCALE[pixels[from + k] & 0xff];
         }
     }
 

@@ -59,15 +59,25 @@ public final class Main implements Runnable {
     private static String message(Exception e) {
         if (e instanceof java.nio.file.FileSystemException f) {
             // a path the user gave that cannot be read or written: its getMessage() may be the path alone
-            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : switch (f.getClass().getSimpleName()) {
-                case "AccessDeniedException" -> "permission denied";
-                case "NoSuchFileException" -> "no such file or folder";
-                case "FileAlreadyExistsException" -> "is in the way (a file where a folder should be, or the reverse)";
-                case "NotDirectoryException" -> "not a folder";
-                default -> "cannot be read or written here";
-            });
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : reason(f));
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String reason(java.nio.file.FileSystemException f) {
+        if (f instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (f instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (f instanceof java.nio.file.FileAlreadyExistsException) {
+            return "is in the way (a file where a folder should be, or the reverse)";
+        }
+        if (f instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder";
+        }
+        return "cannot be read or written here";
     }
 }

@@ -139,7 +139,7 @@ public final class Network {
             }
             double[] next = new double[out];
             if (l == layers() - 1) {
-                output.activate(z, next, 0, out);
+                output.activate(z, next);
             } else {
                 for (int j = 0; j < out; j++) {
                     next[j] = activation.apply(z[j]);

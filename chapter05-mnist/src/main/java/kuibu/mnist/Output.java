@@ -7,25 +7,25 @@ public enum Output {
     SIGMOID,
     SOFTMAX;
 
-    /** a = output(z) for one row of {@code n} values starting at {@code offset}. */
-    void activate(double[] z, double[] a, int offset, int n) {
+    /** a = output(z) for one sample's output layer. */
+    void activate(double[] z, double[] a) {
         if (this == SIGMOID) {
-            for (int j = offset; j < offset + n; j++) {
+            for (int j = 0; j < z.length; j++) {
                 a[j] = 1 / (1 + Math.exp(-z[j]));
             }
             return;
         }
         // softmax, shifted by the largest z so that exp never overflows (the shift cancels out)
         double max = Double.NEGATIVE_INFINITY;
-        for (int j = offset; j < offset + n; j++) {
+        for (int j = 0; j < z.length; j++) {
             max = Math.max(max, z[j]);
         }
         double sum = 0;
-        for (int j = offset; j < offset + n; j++) {
+        for (int j = 0; j < z.length; j++) {
             a[j] = Math.exp(z[j] - max);
             sum += a[j];
         }
-        for (int j = offset; j < offset + n; j++) {
+        for (int j = 0; j < z.length; j++) {
             a[j] /= sum;
         }
     }

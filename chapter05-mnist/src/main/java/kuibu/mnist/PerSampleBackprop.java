@@ -27,7 +27,7 @@ final class PerSampleBackprop {
             }
             a[l] = new double[out];
             if (l == last) {
-                net.output.activate(z[l], a[l], 0, out);
+                net.output.activate(z[l], a[l]);
             } else {
                 for (int j = 0; j < out; j++) {
                     a[l][j] = net.activation.apply(z[l][j]);
@@ -35,7 +35,7 @@ final class PerSampleBackprop {
             }
         }
         double[] delta = new double[net.sizes[last]];
-        net.cost.outputDelta(net.output, a[last], y, delta, 0, delta.length);
+        net.cost.outputDelta(net.output, a[last], y, delta);
         for (int l = last; l >= 1; l--) {
             int in = net.sizes[l - 1];
             int out = net.sizes[l];
@@ -59,6 +59,6 @@ final class PerSampleBackprop {
                 delta = back;
             }
         }
-        return net.cost.value(net.output, z[last], a[last], y, 0, y.length);
+        return net.cost.value(net.output, z[last], a[last], y);
     }
 }

@@ -88,8 +88,8 @@ class TrainerTest {
             Backprop b = new Backprop(three, m, split);
             for (int step = 0; step < 3; step++) {
                 for (int s = 0; s < m; s++) {
-                    DIGITS.copyImage(step * m + s, a.a[0][s], 0);
-                    DIGITS.copyImage(step * m + s, b.a[0][s], 0);
+                    DIGITS.copyImage(step * m + s, a.a[0][s]);
+                    DIGITS.copyImage(step * m + s, b.a[0][s]);
                     OneHot.encode(DIGITS.label(step * m + s), 10, a.y[s], 0);
                     OneHot.encode(DIGITS.label(step * m + s), 10, b.y[s], 0);
                 }
@@ -114,7 +114,7 @@ class TrainerTest {
             for (int s = 0; s < m; s++) {
                 int i = (step * 37 + s * 11) % DIGITS.size();
                 a.load(s, DIGITS, i);                      // over whatever image row s held before
-                DIGITS.copyImage(i, b.a[0][s], 0);
+                DIGITS.copyImage(i, b.a[0][s]);
                 assertArrayEquals(b.a[0][s], a.a[0][s], "row " + s + " holds image " + i + " and nothing else");
                 OneHot.encode(DIGITS.label(i), 10, a.y[s], 0);
                 OneHot.encode(DIGITS.label(i), 10, b.y[s], 0);
