@@ -95,10 +95,20 @@ class BookInBrowserIT {
         browser.get(page.toUri().toString());
         JavascriptExecutor js = browser;
 
+        // wait for MathJax's start-up to exist rather than assume it does when get() returns: once in a
+        // while (a loaded CI machine) it did not yet, and the test failed on a page that was fine
         Object mathjax = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                if (!window.MathJax || !MathJax.startup || !MathJax.startup.promise) { done('MathJax did not load'); return; }
-                MathJax.startup.promise.then(() => done('ok'), e => done('MathJax failed: ' + e));
+                const until = Date.now() + 30000;
+                (function wait() {
+                  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+                    MathJax.startup.promise.then(() => done('ok'), e => done('MathJax failed: ' + e));
+                  } else if (Date.now() > until) {
+                    done('MathJax did not load');
+                  } else {
+                    setTimeout(wait, 100);
+                  }
+                })();
                 """);
         assertThat("MathJax typeset the page", mathjax, is("ok"));
 
