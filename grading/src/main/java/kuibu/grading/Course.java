@@ -37,11 +37,21 @@ public final class Course {
     }
 
     /**
+     * A method that holds (part of) an exercise's solution: the file, relative to {@code src/main/java}
+     * with '/' separators, and the method's {@link JavaSource key}. The grader takes the bodies of these
+     * methods, and nothing else of the file, from a submission.
+     */
+    public record ExerciseMethod(String file, String key) {}
+
+    /**
      * One chapter module. {@code solutionFiles} maps each main source file holding solution regions
-     * (relative to {@code src/main/java}, with '/' separators) to its regions.
+     * (relative to {@code src/main/java}, with '/' separators) to its regions; {@code exerciseMethods}
+     * maps each exercise id to the methods its regions are in. A student edition has no regions: there
+     * the methods come from the index the edition carries ({@link #EXERCISE_METHODS}).
      */
     public record Chapter(String module, int number, Path dir, List<ExerciseDef> exercises,
-                          Map<String, List<SolutionMarkers.Region>> solutionFiles) {
+                          Map<String, List<SolutionMarkers.Region>> solutionFiles,
+                          Map<String, List<ExerciseMethod>> exerciseMethods) {
         public Path mainJava() {
             return dir.resolve("src/main/java");
         }
@@ -53,7 +63,28 @@ public final class Course {
         public int maxPoints() {
             return exercises.stream().mapToInt(ExerciseDef::points).sum();
         }
+
+        /** The files holding methods of exercise {@code id}. */
+        public List<String> filesOf(String id) {
+            return exerciseMethods.getOrDefault(id, List.of()).stream().map(ExerciseMethod::file).distinct().toList();
+        }
+
+        /** The packages of the chapter's main code, as {@code a.b.c} ("" for the unnamed one). */
+        public java.util.Set<String> packages() {
+            java.util.Set<String> packages = new java.util.TreeSet<>();
+            for (Path file : javaFiles(mainJava())) {
+                Path parent = mainJava().relativize(file).getParent();
+                packages.add(parent == null ? "" : parent.toString().replace('\\', '/').replace('/', '.'));
+            }
+            return packages;
+        }
     }
+
+    /**
+     * Where a student edition lists the methods of each exercise (its solution regions are gone), one line
+     * per method: exercise id, module, file, method key, separated by tabs.
+     */
+    public static final String EXERCISE_METHODS = "grading/exercise-methods.tsv";
 
     private static final Pattern CHAPTER_DIR = Pattern.compile("chapter(\\d+)-[\\w.-]+");
     private static final Pattern EXERCISE = Pattern.compile("@(?:kuibu\\.grading\\.)?Exercise\\s*\\(([^)]*)\\)");
@@ -127,9 +158,10 @@ public final class Course {
         if (chapterDirs.isEmpty()) {
             throw new CourseException(dir + ": not a Kuibu course (no chapterNN-* folder with a src folder in it)");
         }
+        Map<String, Map<String, List<ExerciseMethod>>> index = readExerciseMethods(dir.resolve(EXERCISE_METHODS));
         List<Chapter> chapters = new ArrayList<>();
         for (Path chapterDir : chapterDirs) {
-            chapters.add(readChapter(dir, chapterDir, requireSolutions));
+            chapters.add(readChapter(dir, chapterDir, requireSolutions, index));
         }
         return new Course(dir, List.copyOf(chapters));
     }
@@ -199,7 +231,8 @@ public final class Course {
         }
     }
 
-    private static Chapter readChapter(Path root, Path chapterDir, boolean requireSolutions) throws CourseException {
+    private static Chapter readChapter(Path root, Path chapterDir, boolean requireSolutions,
+                                       Map<String, Map<String, List<ExerciseMethod>>> index) throws CourseException {
         String module = chapterDir.getFileName().toString();
         int number = chapterNumber(module);
         Map<String, String[]> titles = exerciseTitles(chapterDir.resolve("chapter.adoc"), number);
@@ -241,8 +274,10 @@ public final class Course {
             }
         }
 
-        // solution regions, from the main sources (and none anywhere else)
+        // solution regions, from the main sources (and none anywhere else), and the methods they are in
         Map<String, List<SolutionMarkers.Region>> solutionFiles = new TreeMap<>();
+        Map<String, List<ExerciseMethod>> methods = new TreeMap<>(BY_ID);
+        Map<String, String> methodOwner = new LinkedHashMap<>();
         Map<String, String> regionSeen = new TreeMap<>(BY_ID);
         Path mainJava = chapterDir.resolve("src/main/java");
         for (Path file : javaFiles(chapterDir.resolve("src"))) {
@@ -262,14 +297,30 @@ public final class Course {
                 throw new CourseException(where + ":" + regions.get(0).beginLine()
                         + ": solution regions belong in src/main/java, not here");
             }
+            String rel = mainJava.relativize(file).toString().replace('\\', '/');
+            JavaSource source = JavaSource.parse(where, read(file));
             for (SolutionMarkers.Region region : regions) {
                 if (!points.containsKey(region.id())) {
                     throw new CourseException(where + ":" + region.beginLine() + ": unknown exercise " + region.id()
                             + ": no test in " + module + "/src/test/java is annotated @Exercise(id = \"" + region.id() + "\", ...)");
                 }
                 regionSeen.putIfAbsent(region.id(), where);
+                JavaSource.Body body = source.methodAtLine(region.beginLine())
+                        .filter(b -> b.closeLine() >= region.endLine())
+                        .orElseThrow(() -> new CourseException(where + ":" + region.beginLine() + ": solution region "
+                                + region.id() + " is not inside one method body: the grader takes whole method bodies"));
+                String owner = methodOwner.putIfAbsent(rel + " " + body.key(), region.id());
+                if (owner != null && !owner.equals(region.id())) {
+                    throw new CourseException(where + ":" + region.beginLine() + ": method " + body.key() + " holds regions of "
+                            + owner + " and " + region.id() + ": one exercise per method, so each is graded on its own");
+                }
+                List<ExerciseMethod> of = methods.computeIfAbsent(region.id(), k -> new ArrayList<>());
+                ExerciseMethod method = new ExerciseMethod(rel, body.key());
+                if (!of.contains(method)) {
+                    of.add(method);
+                }
             }
-            solutionFiles.put(mainJava.relativize(file).toString().replace('\\', '/'), List.copyOf(regions));
+            solutionFiles.put(rel, List.copyOf(regions));
         }
         if (requireSolutions) {
             for (String id : points.keySet()) {
@@ -280,6 +331,9 @@ public final class Course {
             }
         }
 
+        if (solutionFiles.isEmpty()) {
+            methods.putAll(index.getOrDefault(module, Map.of())); // a student edition
+        }
         List<ExerciseDef> exercises = new ArrayList<>();
         for (Map.Entry<String, Integer> e : points.entrySet()) {
             String[] title = titles.getOrDefault(e.getKey(), new String[] {"", ""});
@@ -289,7 +343,44 @@ public final class Course {
             exercises.add(new ExerciseDef(e.getKey(), e.getValue(), module, number, title[0], where,
                     List.copyOf(testClasses.get(e.getKey()))));
         }
-        return new Chapter(module, number, chapterDir, List.copyOf(exercises), Map.copyOf(solutionFiles));
+        Map<String, List<ExerciseMethod>> exerciseMethods = new TreeMap<>(BY_ID);
+        methods.forEach((id, list) -> exerciseMethods.put(id, List.copyOf(list)));
+        return new Chapter(module, number, chapterDir, List.copyOf(exercises), Map.copyOf(solutionFiles),
+                java.util.Collections.unmodifiableMap(exerciseMethods));
+    }
+
+    /** The index a student edition carries (module to exercise to methods); empty when there is none. */
+    private static Map<String, Map<String, List<ExerciseMethod>>> readExerciseMethods(Path index) throws CourseException {
+        Map<String, Map<String, List<ExerciseMethod>>> byModule = new LinkedHashMap<>();
+        if (!Files.isRegularFile(index)) {
+            return byModule;
+        }
+        int n = 0;
+        for (String line : read(index).lines().toList()) {
+            n++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 4) {
+                throw new CourseException(index + ":" + n + ": expected 'exercise TAB module TAB file TAB method', got: " + line);
+            }
+            byModule.computeIfAbsent(f[1], k -> new TreeMap<>(BY_ID)).computeIfAbsent(f[0], k -> new ArrayList<>())
+                    .add(new ExerciseMethod(f[2], f[3]));
+        }
+        return byModule;
+    }
+
+    /** The text of {@link #EXERCISE_METHODS} for this course: what a student edition carries. */
+    public String exerciseMethodsIndex() {
+        StringBuilder text = new StringBuilder("# The methods that hold each exercise: the grader takes their bodies from a submission.\n"
+                + "# exercise\tmodule\tfile (under src/main/java)\tmethod\n");
+        for (Chapter chapter : chapters) {
+            chapter.exerciseMethods().forEach((id, list) -> list.forEach(m ->
+                    text.append(id).append('\t').append(chapter.module()).append('\t').append(m.file()).append('\t')
+                            .append(m.key()).append('\n')));
+        }
+        return text.toString();
     }
 
     /**

@@ -105,7 +105,8 @@ public final class StudentEdition {
                 regions += entry.getValue().size();
             }
         }
-        int files = stubbedFiles.size();
+        writeString(dir.resolve(Course.EXERCISE_METHODS), course.exerciseMethodsIndex());
+        int files = stubbedFiles.size() + 1;
         for (String rel : courseFiles(root)) {
             if (stubbedFiles.contains(rel) || isInstructorOnly(rel)) {
                 continue;

@@ -15,6 +15,7 @@ import kuibu.grading.Course;
 import kuibu.grading.CourseException;
 import kuibu.grading.grader.Grader;
 import kuibu.grading.grader.Reports;
+import kuibu.grading.grader.Sandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +56,15 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap limit of the test JVM (default: ${DEFAULT-VALUE}).")
     String heap = "512m";
 
+    @Option(names = "--sandbox", paramLabel = "MODE",
+            description = "auto: run student code in bubblewrap where it works, else say so in every report; required: "
+                    + "refuse to grade without it; off: never (default: ${DEFAULT-VALUE}).")
+    String sandbox = "auto";
+
+    @Option(names = "--run-as", paramLabel = "USER",
+            description = "When the grader runs as root: the unprivileged user student code runs as (default: nobody).")
+    String runAs;
+
     @Option(names = "--gradescope-results", paramLabel = "FILE",
             description = "Also write the (single) submission's results.json here, e.g. /autograder/results/results.json.")
     Path gradescopeResults;
@@ -67,12 +77,18 @@ final class GradeCommand implements Callable<Integer> {
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new CourseException("--heap " + heap + ": expected a size such as 512m or 2g");
         }
+        Sandbox.Mode mode = switch (sandbox) {
+            case "auto" -> Sandbox.Mode.AUTO;
+            case "required" -> Sandbox.Mode.REQUIRED;
+            case "off" -> Sandbox.Mode.OFF;
+            default -> throw new CourseException("--sandbox " + sandbox + ": expected auto, required or off");
+        };
         Map<String, Path> named = submissions();
         if (gradescopeResults != null && named.size() != 1) {
             throw new CourseException("--gradescope-results needs exactly one submission, got " + named.size());
         }
         Course loaded = Course.load(KuibuCommand.courseRoot(course), true);
-        Grader grader = new Grader(loaded, new Grader.Options(testTimeout, timeLimit, heap, jobs));
+        Grader grader = new Grader(loaded, new Grader.Options(testTimeout, timeLimit, heap, jobs, mode, runAs, "768m"));
         var stdout = spec.commandLine().getOut();
         stdout.printf("Grading %d submission(s) against %s (%d exercises, %d points), %d at a time...%n",
                 named.size(), loaded.root(), loaded.exercises().size(), loaded.maxPoints(), Math.min(jobs, named.size()));
@@ -88,6 +104,7 @@ final class GradeCommand implements Callable<Integer> {
             stdout.printf("  %-30s %3d/%d  (%.0f s)%s%n", r.name(), r.score(), r.maxScore(), r.seconds(),
                     r.compileErrors().isEmpty() ? "" : "  does not compile: " + String.join(", ", r.compileErrors().keySet()));
         }
+        results.stream().map(Grader.SubmissionResult::sandbox).distinct().forEach(s -> stdout.printf("Sandbox: %s%n", s));
         Reports.writeAtomically(out.resolve("gradebook.csv"), Reports.gradebook(loaded, results));
         stdout.printf("Wrote %s, and results.json and feedback.txt per submission.%n", out.resolve("gradebook.csv"));
         return 0;
@@ -112,6 +129,9 @@ final class GradeCommand implements Callable<Integer> {
         for (Path p : all) {
             if (!Files.isDirectory(p)) {
                 throw new CourseException("--submission " + p + ": no such folder");
+            }
+            if (submissionsIn != null && p.startsWith(submissionsIn) && Files.isSymbolicLink(p)) {
+                throw new CourseException(p + ": a symbolic link in --submissions-in: copy the submission there instead");
             }
             Path name = p.toAbsolutePath().normalize().getFileName();
             String base = name == null ? "submission" : name.toString().replaceAll("[^\\w.-]", "_");

@@ -1,10 +1,10 @@
 package kuibu.grading.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import kuibu.grading.Course;
 import kuibu.grading.grader.Grader;
+import kuibu.grading.grader.Progress;
 import kuibu.grading.grader.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +31,7 @@ final class ProgressCommand implements Callable<Integer> {
         Course loaded = Course.load(KuibuCommand.courseRoot(course), false);
         var stdout = spec.commandLine().getOut();
         stdout.printf("Checking %s (%d exercises)...%n%n", loaded.root(), loaded.exercises().size());
-        Grader grader = new Grader(loaded, new Grader.Options(testTimeout, 900, "1g", 1));
-        Grader.SubmissionResult result = grader.gradeAll(Map.of("progress", loaded.root())).get(0);
+        Grader.SubmissionResult result = Progress.check(loaded, new Grader.Options(testTimeout, 900, "1g", 1));
         stdout.print(Reports.table(result, true));
         result.compileErrors().forEach((module, errors) -> stdout.printf("%n%s does not compile:%n  %s%n", module,
                 errors.replace("\n", "\n  ")));

@@ -5,42 +5,52 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kuibu.grading.Course;
 import kuibu.grading.CourseException;
 import kuibu.grading.FileTrees;
 import kuibu.grading.StudentEdition;
-import kuibu.grading.Stubs;
 import kuibu.grading.jshell.JShellScripts;
 
 /**
- * Grades student working copies with the course's own tests.
+ * Grades student working copies with the course's own tests, treating the student's code as an
+ * adversary.
  *
- * <p>For each chapter, in order, the submission's main sources are compiled on their own (against the
- * chapters before it and the course's libraries): a compile error costs that chapter's exercises
- * only, and the chapters after it are compiled against the chapter's stubbed edition instead. Files
- * holding solution regions, and any new files, come from the submission; every other course file
- * comes from the course, so a student cannot change the numeric referee or any test. Then the
- * course's exercise tests are compiled against those classes and run in a separate JVM (see
- * {@link TestProcess}). An exercise earns its points when all of its tests pass.
+ * <p>What decides a grade is out of the submission's reach. Of a submission only the bodies of the
+ * exercises' methods are taken, each spliced into the course's own copy of its file, plus new files in
+ * the chapter's own packages under names the course does not use ({@link ExerciseSources}). Each
+ * exercise is graded on its own: its methods from the submission, every other exercise's from the
+ * course's solutions, so a mistake costs the exercise it is in and nothing else. Its code is compiled
+ * in a JVM of its own ({@link CompileJobs}); then the exercise's tests, the course's and never the
+ * submission's, run in a test JVM in the {@link Sandbox}, and the grader counts only the tests the
+ * course's own solutions pass ({@link Reference}), as the test JVM's signed report tells them. An
+ * exercise earns its points when all of them pass.
  */
 public final class Grader {
 
-    /** How to grade: the test JVM's limits and how many submissions at once. */
-    public record Options(int testTimeoutSeconds, int totalTimeoutSeconds, String heap, int jobs) {
+    /** How to grade: the test JVM's limits, how many submissions at once, and the sandbox. */
+    public record Options(int testTimeoutSeconds, int totalTimeoutSeconds, String heap, int jobs, Sandbox.Mode sandbox,
+                          String runAs, String compileHeap) {
+        public Options(int testTimeoutSeconds, int totalTimeoutSeconds, String heap, int jobs) {
+            this(testTimeoutSeconds, totalTimeoutSeconds, heap, jobs, Sandbox.Mode.AUTO, null, "768m");
+        }
+
         public static Options defaults() {
             return new Options(30, 600, "512m", Math.max(1, Runtime.getRuntime().availableProcessors()));
+        }
+
+        TestProcess.Limits limits() {
+            return new TestProcess.Limits(testTimeoutSeconds, totalTimeoutSeconds, heap);
         }
     }
 
@@ -52,9 +62,12 @@ public final class Grader {
         }
     }
 
-    /** One submission's grades, with notes on how it was graded (ignored changes, missing files). */
+    /**
+     * One submission's grades, with notes on how it was graded (ignored changes, refused files) and the
+     * sandbox its code ran in.
+     */
     public record SubmissionResult(String name, Path dir, List<ExerciseResult> exercises, Map<String, String> compileErrors,
-                                   List<String> notes, double seconds) {
+                                   List<String> notes, double seconds, String sandbox) {
         public int score() {
             return exercises.stream().mapToInt(ExerciseResult::score).sum();
         }
@@ -70,9 +83,16 @@ public final class Grader {
         }
     }
 
+    /** Seconds the compiler may spend on one exercise's code. */
+    static final int COMPILE_SECONDS = 60;
+
     private final Course course;
     private final Options options;
     private final List<Path> toolClasspath;
+    private Path runDir;
+    private Reference reference;
+    private Sandbox sandbox;
+    private List<Path> sandboxClasspath;
 
     public Grader(Course course, Options options) {
         this(course, options, toolClasspath());
@@ -109,218 +129,251 @@ public final class Grader {
         return List.copyOf(new LinkedHashSet<>(entries));
     }
 
-    /** Grades {@code submissions} (name to folder) in parallel, in the given order. */
-    public List<SubmissionResult> gradeAll(Map<String, Path> submissions) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), submissions.size())));
+    /**
+     * Grades {@code submissions} (name to folder) in parallel, in the given order. Before any student
+     * code runs, the course is compiled and its tests run on its own solutions; after the last, the course
+     * folder is checked to be unchanged.
+     */
+    public List<SubmissionResult> gradeAll(Map<String, Path> submissions) throws IOException, InterruptedException, CourseException {
+        start();
         try {
-            List<Future<SubmissionResult>> futures = new ArrayList<>();
-            for (Map.Entry<String, Path> s : submissions.entrySet()) {
-                futures.add(pool.submit(() -> grade(s.getKey(), s.getValue())));
-            }
-            List<SubmissionResult> results = new ArrayList<>();
-            for (Future<SubmissionResult> f : futures) {
-                try {
-                    results.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), submissions.size())));
+            try {
+                List<Future<SubmissionResult>> futures = new ArrayList<>();
+                for (Map.Entry<String, Path> s : submissions.entrySet()) {
+                    futures.add(pool.submit(() -> grade(s.getKey(), s.getValue())));
                 }
+                List<SubmissionResult> results = new ArrayList<>();
+                for (Future<SubmissionResult> f : futures) {
+                    try {
+                        results.add(f.get());
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
+                    }
+                }
+                String after = Reference.checksum(course.root());
+                if (!after.equals(reference.checksum())) {
+                    throw new CourseException(course.root() + ": the course folder changed while the submissions were graded: "
+                            + "these grades cannot be trusted (was something else writing there?)");
+                }
+                return results;
+            } finally {
+                pool.shutdownNow();
             }
-            return results;
         } finally {
-            pool.shutdownNow();
+            StudentEdition.deleteTree(runDir);
+            runDir = null;
         }
+    }
+
+    /** Compiles the course, learns the plan and finds the sandbox: once per run. */
+    private void start() throws IOException, InterruptedException, CourseException {
+        runDir = Files.createTempDirectory("kuibu-grade-");
+        reference = Reference.build(course, toolClasspath, options.limits(), runDir.resolve("course"));
+        // an unprivileged user cannot read the grader's own class path where it lies (under /root, say): copy it
+        sandboxClasspath = toolClasspath;
+        if (Sandbox.dropsPrivileges(options.sandbox())) {
+            sandboxClasspath = stage(toolClasspath, runDir.resolve("tool"));
+            Sandbox.shareReadOnly(runDir.resolve("tool"));
+            Sandbox.shareReadOnly(runDir.resolve("course"));
+        }
+        sandbox = Sandbox.detect(options.sandbox(), options.runAs(), sandboxClasspath);
+    }
+
+    /** Copies the grader's class path where an unprivileged user can read it. */
+    private static List<Path> stage(List<Path> classpath, Path dir) throws IOException {
+        List<Path> staged = new ArrayList<>();
+        int n = 0;
+        for (Path entry : classpath) {
+            Path copy = dir.resolve(n++ + "-" + entry.getFileName());
+            if (Files.isDirectory(entry)) {
+                FileTrees.copy(entry, copy);
+            } else {
+                Files.createDirectories(dir);
+                Files.copy(entry, copy);
+            }
+            staged.add(copy);
+        }
+        return staged;
     }
 
     /**
      * Grades one submission. Whatever the submission holds (nothing, code that does not compile, code
-     * that never stops), this returns a grade for every exercise; an exception here means a problem
-     * with the grader's own files (disk full, unreadable course).
+     * that never stops, code that attacks the grader), this returns a grade for every exercise; an
+     * exception here means a problem with the grader's own files (disk full, unreadable course).
      */
-    public SubmissionResult grade(String name, Path submission) throws IOException, InterruptedException, CourseException {
-        long start = System.nanoTime();
-        Path root = Course.locateIn(submission);
-        Path work = Files.createTempDirectory("kuibu-grade-");
-        try {
-            List<String> notes = new ArrayList<>();
-            Map<String, String> compileErrors = new LinkedHashMap<>();
-            Map<String, String> testProblems = new LinkedHashMap<>();
-            List<Path> chapterClasses = new ArrayList<>();
-            List<Path> testClasses = new ArrayList<>();
-            List<String> classesToRun = new ArrayList<>();
-            for (Course.Chapter chapter : course.chapters()) {
-                Path chapterWork = work.resolve(chapter.module());
-                Path sources = chapterWork.resolve("src");
-                Path submitted = root.resolve(chapter.module()).resolve("src/main/java");
-                if (!Files.isDirectory(submitted) && !chapter.exercises().isEmpty()) {
-                    notes.add(chapter.module() + "/src/main/java is missing from the submission: its exercises are graded as not done");
-                }
-                assembleSources(chapter, submitted, sources, notes);
-                List<Path> classpath = new ArrayList<>(toolClasspath);
-                classpath.addAll(chapterClasses);
-                Path classes = chapterWork.resolve("classes");
-                JavaCompilation.Result main = JavaCompilation.compile(Course.javaFiles(sources), classpath, null, classes, sources,
-                        chapter.module() + "/src/main/java/");
-                if (!main.ok()) {
-                    compileErrors.put(chapter.module(), main.errors());
-                    // later chapters still need this one's classes: give them its stubbed edition
-                    Path stubs = chapterWork.resolve("stub-src");
-                    assembleSources(chapter, null, stubs, new ArrayList<>());
-                    classes = chapterWork.resolve("stub-classes");
-                    JavaCompilation.Result fallback = JavaCompilation.compile(Course.javaFiles(stubs), classpath, null, classes, stubs);
-                    if (!fallback.ok()) {
-                        throw new IllegalStateException("the course's own stubbed " + chapter.module() + " does not compile:\n"
-                                + fallback.errors());
-                    }
-                }
-                FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
-                chapterClasses.add(classes);
-                if (!main.ok() || chapter.exercises().isEmpty()) {
+    private SubmissionResult grade(String name, Path path) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        Path work = Files.createDirectories(runDir.resolve("submissions").resolve(name));
+        Submission submission = Submission.read(path, course);
+        ExerciseSources sources = ExerciseSources.of(reference, submission);
+        List<String> notes = new ArrayList<>(submission.notes());
+        notes.addAll(sources.notes());
+
+        // write the sources to compile: each written exercise's spliced files, and the chapters' new files
+        Path src = work.resolve("src");
+        Path build = work.resolve("build");
+        List<CompileJobs.Job> jobs = new ArrayList<>();
+        Map<String, ExerciseSources.Spliced> splicedByPath = new LinkedHashMap<>();
+        Map<String, List<Path>> newFiles = new LinkedHashMap<>();
+        for (Course.Chapter chapter : course.chapters()) {
+            List<Path> written = new ArrayList<>();
+            for (ExerciseSources.NewFile file : sources.newFiles(chapter.module())) {
+                Path to = src.resolve("new").resolve(chapter.module()).resolve(file.file());
+                writeFile(to, file.text());
+                written.add(to);
+            }
+            newFiles.put(chapter.module(), written);
+            for (Course.ExerciseDef def : chapter.exercises()) {
+                ExerciseSources.Exercise exercise = sources.exercise(def.id());
+                if (exercise.state() != ExerciseSources.State.WRITTEN) {
                     continue;
                 }
-                compileTests(chapter, classpath, classes, chapterWork, testClasses, classesToRun, testProblems);
-            }
-
-            List<TestProcess.Outcome> outcomes = List.of();
-            if (!classesToRun.isEmpty()) {
-                List<Path> classpath = new ArrayList<>(chapterClasses);
-                classpath.addAll(testClasses);
-                classpath.addAll(toolClasspath);
-                outcomes = TestProcess.run(classpath, classesToRun, List.of(),
-                        new TestProcess.Limits(options.testTimeoutSeconds(), options.totalTimeoutSeconds(), options.heap()),
-                        work.resolve("run"));
-            }
-            List<ExerciseResult> results = new ArrayList<>();
-            for (Course.Chapter chapter : course.chapters()) {
-                for (Course.ExerciseDef exercise : chapter.exercises()) {
-                    results.add(judge(exercise, compileErrors.get(chapter.module()), testProblems.get(exercise.id()), outcomes));
+                List<Path> files = new ArrayList<>(written);
+                for (ExerciseSources.Spliced spliced : exercise.files()) {
+                    Path to = src.resolve(def.id()).resolve(spliced.file());
+                    writeFile(to, spliced.text());
+                    files.add(to);
+                    splicedByPath.put(to.toString(), spliced);
                 }
+                List<Path> classpath = new ArrayList<>(sandboxClasspath);
+                classpath.addAll(reference.classesUpTo(chapter.module()));
+                jobs.add(new CompileJobs.Job(def.id(), build.resolve(def.id()), classpath, files));
             }
-            return new SubmissionResult(name, root, results, compileErrors, notes, (System.nanoTime() - start) / 1e9);
-        } finally {
-            StudentEdition.deleteTree(work);
         }
+        if (sandbox.dropsPrivileges()) {
+            Sandbox.shareReadOnly(src);
+        }
+        sandbox.prepareWritable(build);
+        List<Path> visible = new ArrayList<>(reference.readable());
+        visible.add(src);
+        Map<String, CompileJobs.Result> compiled = CompileJobs.run(jobs, sandboxClasspath, options.compileHeap(),
+                COMPILE_SECONDS, build, sandbox, visible);
+        sandbox.reclaim(build);
+
+        // the tests of every exercise that compiled, each with its own class path, in one test JVM
+        Map<String, TestProcess.Planned> plan = new LinkedHashMap<>();
+        List<String> batch = new ArrayList<>();
+        Map<String, String> compileErrors = new LinkedHashMap<>();
+        for (Course.Chapter chapter : course.chapters()) {
+            for (Course.ExerciseDef def : chapter.exercises()) {
+                ExerciseSources.Exercise exercise = sources.exercise(def.id());
+                if (exercise.state() == ExerciseSources.State.UNPARSABLE) {
+                    compileErrors.put(def.id(), String.join("\n", exercise.problems()));
+                }
+                CompileJobs.Result result = compiled.get(def.id());
+                if (result == null) {
+                    continue;
+                }
+                if (!result.ok()) {
+                    compileErrors.put(def.id(), describe(result.errors(), splicedByPath, chapter.module(), src));
+                    continue;
+                }
+                reference.plan(def.id()).forEach((uid, test) -> plan.put(def.id() + "|" + uid, test));
+                batch.add(String.join("\t", def.id(), def.id(),
+                        reference.classpathFor(chapter.module(), build.resolve(def.id())).stream().map(Path::toString)
+                                .collect(Collectors.joining(File.pathSeparator)),
+                        String.join(",", def.testClasses())));
+            }
+        }
+        List<TestProcess.Outcome> outcomes = List.of();
+        if (!batch.isEmpty()) {
+            Path run = work.resolve("run");
+            Files.createDirectories(run);
+            Path batchFile = work.resolve("batch.txt");
+            Files.write(batchFile, batch, StandardCharsets.UTF_8);
+            List<Path> testVisible = new ArrayList<>(reference.readable());
+            testVisible.add(build);
+            testVisible.add(batchFile);
+            outcomes = TestProcess.runBatch(sandboxClasspath, batchFile, plan, options.limits(), run, sandbox, testVisible);
+        }
+
+        List<ExerciseResult> results = new ArrayList<>();
+        for (Course.ExerciseDef def : course.exercises()) {
+            results.add(judge(sources.exercise(def.id()), compileErrors.get(def.id()), outcomes));
+        }
+        return new SubmissionResult(name, submission.root() == null ? path : submission.root(), results, compileErrors, notes,
+                (System.nanoTime() - begin) / 1e9, sandbox.description());
     }
 
-    /**
-     * Copies the chapter's sources to grade into {@code into}: from {@code submitted} (null: none) the
-     * files holding solution regions and files the course does not have; the course's own version of
-     * every other file; the stubbed version of a solution file the submission lacks.
-     */
-    private void assembleSources(Course.Chapter chapter, Path submitted, Path into, List<String> notes)
-            throws IOException, CourseException {
-        Path courseMain = chapter.mainJava();
-        Set<String> courseFiles = new LinkedHashSet<>();
-        for (Path file : Course.javaFiles(courseMain)) {
-            String rel = FileTrees.slashes(courseMain.relativize(file));
-            courseFiles.add(rel);
-            Path target = into.resolve(rel);
-            Files.createDirectories(target.getParent());
-            Path theirs = submitted == null ? null : submitted.resolve(rel);
-            if (chapter.solutionFiles().containsKey(rel)) {
-                if (theirs != null && Files.isRegularFile(theirs)) {
-                    Files.copy(theirs, target, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.writeString(target, Stubs.stubbed(course, chapter, rel, id -> true), StandardCharsets.UTF_8);
-                    if (submitted != null && Files.isDirectory(submitted)) {
-                        notes.add(chapter.module() + "/src/main/java/" + rel + " is missing: graded with the exercises in it not done");
-                    }
-                }
+    /** Compiler errors as the student knows the code: their file and line where the line is theirs. */
+    private static String describe(List<CompileJobs.Error> errors, Map<String, ExerciseSources.Spliced> spliced, String module,
+                                   Path src) {
+        List<String> lines = new ArrayList<>();
+        for (CompileJobs.Error e : errors) {
+            if (lines.size() == 15) {
+                lines.add("... and " + (errors.size() - 15) + " more errors");
+                break;
+            }
+            if (e.file() == null) {
+                lines.add(e.message());
+                continue;
+            }
+            ExerciseSources.Spliced file = spliced.get(e.file().toString());
+            String where;
+            if (file != null) {
+                int theirs = file.submittedLine((int) e.line());
+                where = module + "/src/main/java/" + file.file() + (theirs > 0 ? ":" + theirs : " (the course's code, line " + e.line() + ")");
+            } else if (e.file().startsWith(src.resolve("new"))) {
+                Path rel = src.resolve("new").relativize(e.file());
+                where = rel.getName(0) + "/src/main/java/" + FileTrees.slashes(rel.subpath(1, rel.getNameCount())) + ":" + e.line();
             } else {
-                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                if (theirs != null && Files.isRegularFile(theirs) && Files.mismatch(file, theirs) != -1) {
-                    notes.add(chapter.module() + "/src/main/java/" + rel
-                            + " differs from the course's: it holds no exercise, so the grader used the course's version");
-                }
+                where = e.file().getFileName() + ":" + e.line();
             }
+            lines.add(where + ": " + e.message());
         }
-        if (submitted != null && Files.isDirectory(submitted) && !submitted.equals(courseMain)) {
-            for (Path file : Course.javaFiles(submitted)) {
-                String rel = FileTrees.slashes(submitted.relativize(file));
-                if (!courseFiles.contains(rel)) {
-                    Path target = into.resolve(rel);
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        return String.join("\n", lines);
     }
 
-    /**
-     * Compiles the course's exercise tests of {@code chapter} (never the submission's) against the
-     * graded classes. If they do not compile together, each test file is tried on its own, so a changed
-     * signature costs only the exercises whose tests use it.
-     */
-    private void compileTests(Course.Chapter chapter, List<Path> classpath, Path classes, Path chapterWork,
-                              List<Path> testClasses, List<String> classesToRun, Map<String, String> testProblems)
-            throws IOException {
-        Map<String, Path> files = new LinkedHashMap<>();
-        for (Course.ExerciseDef exercise : chapter.exercises()) {
-            for (String type : exercise.testClasses()) {
-                files.put(type, chapter.testJava().resolve(type.replace('.', '/') + ".java"));
+    private static ExerciseResult judge(ExerciseSources.Exercise exercise, String compileError, List<TestProcess.Outcome> outcomes) {
+        Course.ExerciseDef def = exercise.def();
+        switch (exercise.state()) {
+            case MISSING -> {
+                String problems = String.join("\n", exercise.problems());
+                return new ExerciseResult(def, 0, 0, 0, "Not graded: " + problems, exercise.problems().get(0));
             }
-        }
-        List<Path> testClasspath = new ArrayList<>(classpath);
-        testClasspath.add(classes);
-        Path out = chapterWork.resolve("test-classes");
-        JavaCompilation.Result all = JavaCompilation.compile(List.copyOf(files.values()), testClasspath, chapter.testJava(),
-                out, course.root());
-        if (all.ok()) {
-            FileTrees.copy(chapter.dir().resolve("src/test/resources"), out);
-            testClasses.add(out);
-            classesToRun.addAll(files.keySet());
-            return;
-        }
-        int n = 0;
-        for (Map.Entry<String, Path> file : files.entrySet()) {
-            Path alone = chapterWork.resolve("test-classes-" + n++);
-            JavaCompilation.Result one = JavaCompilation.compile(List.of(file.getValue()), testClasspath, chapter.testJava(),
-                    alone, course.root());
-            if (one.ok()) {
-                FileTrees.copy(chapter.dir().resolve("src/test/resources"), alone);
-                testClasses.add(alone);
-                classesToRun.add(file.getKey());
-            } else {
-                for (Course.ExerciseDef exercise : chapter.exercises()) {
-                    if (exercise.testClasses().contains(file.getKey())) {
-                        testProblems.merge(exercise.id(), one.errors(), (a, b) -> a + "\n" + b);
-                    }
-                }
+            case UNPARSABLE -> {
+                return new ExerciseResult(def, 0, 0, 0, "Not tested: your code for this exercise does not compile:\n" + compileError,
+                        "your code does not compile: " + compileError.lines().findFirst().orElse(""));
             }
+            case NOT_WRITTEN -> {
+                String stub = "Exercise " + def.id() + " is yours to write: see " + def.where();
+                return new ExerciseResult(def, 0, 0, 0, "not written yet: " + stub, "not written yet: " + stub);
+            }
+            default -> { }
         }
-    }
-
-    private static ExerciseResult judge(Course.ExerciseDef exercise, String compileError, String testProblem,
-                                        List<TestProcess.Outcome> outcomes) {
         if (compileError != null) {
-            return new ExerciseResult(exercise, 0, 0, 0, "Not tested: the code of " + exercise.module()
-                    + " does not compile:\n" + compileError, "your code in " + exercise.module() + " does not compile");
+            return new ExerciseResult(def, 0, 0, 0, "Not tested: your code for this exercise does not compile:\n" + compileError,
+                    "your code does not compile: " + compileError.lines().findFirst().orElse(""));
         }
-        if (testProblem != null) {
-            return new ExerciseResult(exercise, 0, 0, 0, "Not tested: the course's tests for this exercise do not compile "
-                    + "against your code (did you change a class, method or signature the tests use?):\n" + testProblem,
-                    "the tests do not compile against your code: " + testProblem.lines().findFirst().orElse(""));
-        }
-        List<TestProcess.Outcome> mine = outcomes.stream().filter(o -> o.exercise().equals(exercise.id())).toList();
-        long failed = mine.stream().filter(TestProcess.Outcome::failed).count();
-        long passed = mine.stream().filter(o -> o.status() == TestProcess.Status.PASSED).count();
-        if (mine.isEmpty() || passed == 0 && failed == 0) {
-            return new ExerciseResult(exercise, 0, 0, 0, "Not tested: none of its tests ran.", "none of its tests ran");
+        return fromOutcomes(def, outcomes.stream().filter(o -> o.uid().startsWith(def.id() + "|")).toList());
+    }
+
+    /** The grade of an exercise whose tests ran: all its points when every one passed, else none, with what failed. */
+    static ExerciseResult fromOutcomes(Course.ExerciseDef def, List<TestProcess.Outcome> mine) {
+        long failed = mine.stream().filter(o -> o.status() != TestProcess.Status.PASSED).count();
+        if (mine.isEmpty()) {
+            return new ExerciseResult(def, 0, 0, 0, "Not tested: none of its tests ran.", "none of its tests ran");
         }
         if (failed == 0) {
-            return new ExerciseResult(exercise, exercise.points(), mine.size(), 0,
+            return new ExerciseResult(def, def.points(), mine.size(), 0,
                     "All " + mine.size() + (mine.size() == 1 ? " test passed." : " tests passed."), "");
         }
         StringBuilder output = new StringBuilder(failed + " of " + mine.size() + " tests failed:");
         String hint = "";
         for (TestProcess.Outcome o : mine) {
-            if (o.failed()) {
+            if (o.status() != TestProcess.Status.PASSED) {
                 output.append("\n\n- ").append(o.name()).append("\n  ").append(o.message().replace("\n", "\n  "));
                 if (hint.isEmpty()) {
                     hint = o.message().lines().findFirst().orElse("failed");
                 }
             }
         }
-        return new ExerciseResult(exercise, 0, mine.size(), (int) failed, output.toString(), hint);
+        return new ExerciseResult(def, 0, mine.size(), (int) failed, output.toString(), hint);
     }
 
+    private static void writeFile(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
 }

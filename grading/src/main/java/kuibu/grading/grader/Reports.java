@@ -54,11 +54,13 @@ public final class Reports {
     private static String summary(Grader.SubmissionResult result) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d of %d points.", result.score(), result.maxScore()));
         for (Map.Entry<String, String> e : result.compileErrors().entrySet()) {
-            text.append("\n").append(e.getKey()).append(" does not compile, so its exercises score 0:\n").append(e.getValue());
+            text.append("\n").append(named(e.getKey())).append(" does not compile, so ").append(isExercise(e.getKey()) ? "it scores" : "its exercises score")
+                    .append(" 0:\n").append(e.getValue());
         }
         for (String note : result.notes()) {
             text.append("\nNote: ").append(note);
         }
+        text.append("\nSandbox: ").append(result.sandbox());
         return text.toString();
     }
 
@@ -69,9 +71,9 @@ public final class Reports {
                 .append(result.maxScore()).append(" points\n\n");
         text.append(table(result, false));
         if (!result.compileErrors().isEmpty()) {
-            text.append("\nCompile errors (the exercises of these chapters could not be tested):\n");
-            result.compileErrors().forEach((module, errors) ->
-                    text.append("\n").append(module).append(":\n  ").append(errors.replace("\n", "\n  ")).append("\n"));
+            text.append("\nCompile errors (what does not compile could not be tested):\n");
+            result.compileErrors().forEach((what, errors) ->
+                    text.append("\n").append(named(what)).append(":\n  ").append(errors.replace("\n", "\n  ")).append("\n"));
         }
         if (!result.notes().isEmpty()) {
             text.append("\nNotes:\n");
@@ -79,7 +81,8 @@ public final class Reports {
         }
         boolean header = false;
         for (Grader.ExerciseResult e : result.exercises()) {
-            if (!e.passed() && !result.compileErrors().containsKey(e.exercise().module())) {
+            if (!e.passed() && !result.compileErrors().containsKey(e.exercise().module())
+                    && !result.compileErrors().containsKey(e.exercise().id())) {
                 if (!header) {
                     text.append("\nDetails of the exercises not done yet:\n");
                     header = true;
@@ -88,7 +91,17 @@ public final class Reports {
                         .append(e.output().replace("\n", "\n  ")).append("\n");
             }
         }
+        text.append("\nGraded with the course's own tests; sandbox: ").append(result.sandbox()).append("\n");
         return text.toString();
+    }
+
+    /** "Exercise 1.1" for an exercise id, else the name as it is (a chapter's module). */
+    private static String named(String what) {
+        return isExercise(what) ? "Exercise " + what : what;
+    }
+
+    private static boolean isExercise(String what) {
+        return what.matches("\\d+\\.\\d+");
     }
 
     /**

@@ -10,13 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import kuibu.grading.Course;
 import kuibu.grading.CourseException;
-import kuibu.grading.FileTrees;
 import kuibu.grading.StudentEdition;
 import kuibu.grading.Stubs;
 
@@ -25,8 +20,8 @@ import kuibu.grading.Stubs;
  * (every other solution in place), its tests must fail. An exercise whose tests pass on its stub
  * grades nothing, which is a bug in the course (like nbgrader's {@code validate --invert}).
  *
- * <p>To stay fast, each chapter's solutions and exercise tests are compiled once; per exercise only
- * the chapter's main code is compiled again, with the one stub, and only that exercise's tests run.
+ * <p>The course is compiled once ({@link Reference}); per exercise only the files holding its regions
+ * are compiled again, stubbed, and only that exercise's tests run, all in one test JVM.
  */
 public final class StubCheck {
 
@@ -38,123 +33,52 @@ public final class StubCheck {
     public static List<Finding> run(Course course, Grader.Options options) throws IOException, InterruptedException, CourseException {
         List<Path> tool = Grader.toolClasspath();
         Path work = Files.createTempDirectory("kuibu-stubcheck-");
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
         try {
-            List<Path> earlier = new ArrayList<>();
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Course.Chapter chapter : course.chapters()) {
-                Path chapterWork = work.resolve(chapter.module());
-                List<Path> classpath = new ArrayList<>(tool);
-                classpath.addAll(earlier);
-                Path classes = chapterWork.resolve("classes");
-                List<Path> sources = Course.javaFiles(chapter.mainJava());
-                require(JavaCompilation.compile(sources, classpath, null, classes, course.root()), chapter.module() + " (main)");
-                FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
-                List<Path> before = List.copyOf(earlier);
-                earlier.add(classes);
-                if (chapter.exercises().isEmpty()) {
-                    continue;
-                }
-                List<Path> testSources = chapter.exercises().stream().flatMap(e -> e.testClasses().stream())
-                        .distinct().map(t -> chapter.testJava().resolve(t.replace('.', '/') + ".java")).toList();
-                List<Path> testClasspath = new ArrayList<>(classpath);
-                testClasspath.add(classes);
-                Path testClasses = chapterWork.resolve("test-classes");
-                require(JavaCompilation.compile(testSources, testClasspath, chapter.testJava(), testClasses, course.root()),
-                        chapter.module() + " (tests)");
-                FileTrees.copy(chapter.dir().resolve("src/test/resources"), testClasses);
-                for (Course.ExerciseDef exercise : chapter.exercises()) {
-                    futures.add(pool.submit(() -> prepare(course, chapter, exercise, tool, before, testClasses,
-                            chapterWork.resolve("stub-" + exercise.id()))));
-                }
-            }
+            Reference reference = Reference.build(course, tool, options.limits(), work.resolve("course"));
             Map<String, Finding> findings = new LinkedHashMap<>();
-            Map<String, Course.ExerciseDef> byId = new LinkedHashMap<>();
+            Map<String, TestProcess.Planned> plan = new LinkedHashMap<>();
             List<String> batch = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                Object prepared = get(f);
-                if (prepared instanceof Finding finding) {
-                    findings.put(finding.exercise().id(), finding);
-                } else {
-                    String line = (String) prepared;
-                    batch.add(line);
-                    findings.put(line.split("\t")[1], null);
+            for (Course.Chapter chapter : course.chapters()) {
+                for (Course.ExerciseDef exercise : chapter.exercises()) {
+                    Path dir = work.resolve("stub-" + exercise.id());
+                    List<Path> sources = new ArrayList<>();
+                    for (String file : chapter.filesOf(exercise.id())) {
+                        Path stubbed = dir.resolve("src").resolve(file);
+                        Files.createDirectories(stubbed.getParent());
+                        Files.writeString(stubbed, Stubs.stubbed(course, chapter, file, exercise.id()::equals), StandardCharsets.UTF_8);
+                        sources.add(stubbed);
+                    }
+                    List<Path> classpath = new ArrayList<>(tool);
+                    classpath.addAll(reference.classesUpTo(chapter.module()));
+                    Path classes = dir.resolve("classes");
+                    JavaCompilation.Result compiled = JavaCompilation.compile(sources, classpath, null, classes, dir);
+                    if (!compiled.ok()) {
+                        findings.put(exercise.id(), new Finding(exercise, false,
+                                "the chapter does not compile with this exercise stubbed:\n" + compiled.errors()));
+                        continue;
+                    }
+                    findings.put(exercise.id(), null);
+                    reference.plan(exercise.id()).forEach((uid, test) -> plan.put(exercise.id() + "|" + uid, test));
+                    batch.add(String.join("\t", exercise.id(), exercise.id(),
+                            reference.classpathFor(chapter.module(), classes).stream().map(Path::toString)
+                                    .collect(Collectors.joining(File.pathSeparator)),
+                            String.join(",", exercise.testClasses())));
                 }
             }
-            for (Course.ExerciseDef e : course.exercises()) {
-                byId.put(e.id(), e);
-            }
-            // the stubs' tests: a few JVMs, each running a share of the exercises, one class loader per exercise
-            int jvms = Math.max(1, Math.min(options.jobs(), batch.size()));
-            List<Future<List<TestProcess.Outcome>>> runs = new ArrayList<>();
-            for (int j = 0; j < jvms; j++) {
-                Path batchFile = work.resolve("batch-" + j + ".txt");
-                List<String> share = new ArrayList<>();
-                for (int i = j; i < batch.size(); i += jvms) {
-                    share.add(batch.get(i));
-                }
-                Files.write(batchFile, share, StandardCharsets.UTF_8);
-                runs.add(pool.submit(() -> TestProcess.runBatch(tool, batchFile,
-                        new TestProcess.Limits(options.testTimeoutSeconds(), options.totalTimeoutSeconds(), options.heap()),
-                        batchFile.resolveSibling(batchFile.getFileName() + ".run"))));
-            }
-            Map<String, List<TestProcess.Outcome>> outcomes = new LinkedHashMap<>();
-            for (Future<List<TestProcess.Outcome>> run : runs) {
-                for (TestProcess.Outcome o : get(run)) {
-                    outcomes.computeIfAbsent(o.uid().substring(0, o.uid().indexOf('|')), k -> new ArrayList<>()).add(o);
-                }
-            }
+            Path batchFile = work.resolve("batch.txt");
+            Files.write(batchFile, batch, StandardCharsets.UTF_8);
+            List<TestProcess.Outcome> outcomes = TestProcess.runBatch(tool, batchFile, plan, options.limits(), work.resolve("run"),
+                    Sandbox.none(), List.of());
             List<Finding> result = new ArrayList<>();
-            for (Map.Entry<String, Finding> entry : findings.entrySet()) {
-                result.add(entry.getValue() != null ? entry.getValue()
-                        : judge(byId.get(entry.getKey()), outcomes.getOrDefault(entry.getKey(), List.of())));
+            for (Course.ExerciseDef exercise : course.exercises()) {
+                Finding finding = findings.get(exercise.id());
+                result.add(finding != null ? finding : judge(exercise,
+                        outcomes.stream().filter(o -> o.uid().startsWith(exercise.id() + "|")).toList()));
             }
             return result;
         } finally {
-            pool.shutdownNow();
             StudentEdition.deleteTree(work);
         }
-    }
-
-    private static <T> T get(Future<T> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("stub check failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    /** Compiles the chapter with only {@code exercise} stubbed: a batch line for its tests, or a finding if it fails. */
-    private static Object prepare(Course course, Course.Chapter chapter, Course.ExerciseDef exercise, List<Path> tool,
-                                  List<Path> before, Path testClasses, Path work) throws Exception {
-        List<Path> sources = new ArrayList<>();
-        for (Path file : Course.javaFiles(chapter.mainJava())) {
-            String rel = FileTrees.slashes(chapter.mainJava().relativize(file));
-            boolean mine = chapter.solutionFiles().getOrDefault(rel, List.of()).stream().anyMatch(r -> r.id().equals(exercise.id()));
-            if (mine) {
-                Path stubbed = work.resolve("src").resolve(rel);
-                Files.createDirectories(stubbed.getParent());
-                Files.writeString(stubbed, Stubs.stubbed(course, chapter, rel, exercise.id()::equals), StandardCharsets.UTF_8);
-                sources.add(stubbed);
-            } else {
-                sources.add(file);
-            }
-        }
-        List<Path> classpath = new ArrayList<>(tool);
-        classpath.addAll(before);
-        Path classes = work.resolve("classes");
-        JavaCompilation.Result compiled = JavaCompilation.compile(sources, classpath, null, classes, work);
-        if (!compiled.ok()) {
-            return new Finding(exercise, false, "the chapter does not compile with this exercise stubbed:\n" + compiled.errors());
-        }
-        FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
-        List<Path> own = new ArrayList<>();
-        own.add(classes);
-        own.addAll(before);
-        own.add(testClasses);
-        return String.join("\t", exercise.id(), exercise.id(),
-                own.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                String.join(",", exercise.testClasses()));
     }
 
     private static Finding judge(Course.ExerciseDef exercise, List<TestProcess.Outcome> outcomes) {
@@ -167,11 +91,5 @@ public final class StubCheck {
         }
         return new Finding(exercise, true, failed.size() + " of " + outcomes.size() + " tests fail on the stub, first: "
                 + failed.get(0).message().lines().findFirst().orElse(""));
-    }
-
-    private static void require(JavaCompilation.Result result, String what) {
-        if (!result.ok()) {
-            throw new IllegalStateException("the course's " + what + " does not compile:\n" + result.errors());
-        }
     }
 }

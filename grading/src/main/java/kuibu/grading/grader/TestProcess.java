@@ -6,10 +6,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -17,11 +20,20 @@ import java.util.stream.Collectors;
  * and survives whatever the code under test does. A test that loops past its time, calls
  * {@code System.exit}, or runs out of memory is counted as failed with a message saying so, and a
  * new JVM runs the tests that are left; the other tests are not affected.
+ *
+ * <p>The grader decides what ran. When it gives the plan (the tests the course's own solutions ran), a
+ * test counts as passed only when the test JVM's signed report ({@link SignedLines}) says so; a planned
+ * test that was skipped, aborted or never reported fails, and whatever the JVM reports about tests
+ * outside the plan is ignored. A report line that is not correctly signed means the report was tampered
+ * with: nothing after it counts.
  */
 final class TestProcess {
 
     /** The limits of one run. */
     record Limits(int testTimeoutSeconds, int totalTimeoutSeconds, String heap) {}
+
+    /** A test the grader expects to run: the exercise it belongs to and its name. */
+    record Planned(String exercise, String name) {}
 
     /** How one test ended. */
     record Outcome(String uid, String exercise, String name, Status status, String message) {
@@ -30,7 +42,7 @@ final class TestProcess {
         }
     }
 
-    /** A skipped or aborted test (a disabled one, a failed assumption) neither passes nor fails. */
+    /** SKIPPED only for a run without a plan (the course's own reference run); with a plan, a skipped test fails. */
     enum Status { PASSED, FAILED, SKIPPED }
 
     private static final int GRACE_SECONDS = 2;
@@ -40,33 +52,16 @@ final class TestProcess {
     private TestProcess() {}
 
     /**
-     * Runs the exercise tests of {@code classes} with {@code classpath} in {@code workDir}, only those of
-     * {@code onlyExercises} when it is not empty, and returns every test's outcome in plan order.
+     * Runs the batch (see {@link TestRunnerMain}) with {@code classpath} in {@code workDir} and returns
+     * every test's outcome, in plan order. With {@code plan} null the tests the JVM discovers are the plan
+     * (for the course's own code, which is trusted). The JVM runs in {@code sandbox}, seeing
+     * {@code visible} (the batch's classes) read-only and writing only {@code workDir}.
      */
-    static List<Outcome> run(List<Path> classpath, List<String> classes, List<String> onlyExercises, Limits limits,
-                             Path workDir) throws IOException, InterruptedException {
-        List<String> runnerArgs = new ArrayList<>();
-        for (String id : onlyExercises) {
-            runnerArgs.addAll(List.of("--exercise", id));
-        }
-        runnerArgs.addAll(classes);
-        return runWith(classpath, runnerArgs, limits, workDir);
-    }
-
-    /**
-     * Runs several exercises' tests in one JVM, each with a class path of its own on top of
-     * {@code classpath}: one line of {@code batch} per run, "label TAB exercise TAB class path TAB
-     * test classes (comma-separated)". Test ids in the outcomes start with "label|".
-     */
-    static List<Outcome> runBatch(List<Path> classpath, Path batch, Limits limits, Path workDir)
-            throws IOException, InterruptedException {
-        return runWith(classpath, List.of("--batch", batch.toString()), limits, workDir);
-    }
-
-    private static List<Outcome> runWith(List<Path> classpath, List<String> runnerArgs, Limits limits, Path workDir)
-            throws IOException, InterruptedException {
+    static List<Outcome> runBatch(List<Path> classpath, Path batch, Map<String, Planned> plan, Limits limits, Path workDir,
+                                  Sandbox sandbox, List<Path> visible) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        Map<String, String[]> plan = new LinkedHashMap<>(); // uid -> {exercise, name}
+        boolean learn = plan == null;
+        Map<String, Planned> planned = learn ? new LinkedHashMap<>() : new LinkedHashMap<>(plan);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         List<String> excluded = new ArrayList<>();
         long deadline = System.nanoTime() + limits.totalTimeoutSeconds() * 1_000_000_000L;
@@ -75,33 +70,52 @@ final class TestProcess {
             Path events = workDir.resolve("events-" + attempt + ".txt");
             Path exclude = workDir.resolve("exclude-" + attempt + ".txt");
             Files.write(exclude, excluded, StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + limits.heap(), "-Xss2m",
+            List<String> jvm = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + limits.heap(), "-Xss2m",
+                    "-XX:MaxDirectMemorySize=16m", "-XX:MaxMetaspaceSize=256m",
                     "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                    "-Djava.io.tmpdir=" + workDir,
                     "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                     TestRunnerMain.class.getName(), "--events", events.toString(), "--exclude", exclude.toString(),
-                    "--timeout", String.valueOf(limits.testTimeoutSeconds())));
-            command.addAll(runnerArgs);
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-            process.getOutputStream().close();
+                    "--timeout", String.valueOf(limits.testTimeoutSeconds()), "--batch", batch.toString()));
+            String key = SignedLines.newKey();
+            SignedLines checker = SignedLines.withKey(key);
+            sandbox.prepareWritable(workDir);
+            Process process = new ProcessBuilder(sandbox.wrap(jvm, visible, workDir)).directory(workDir.toFile())
+                    .redirectErrorStream(true).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write((key + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the JVM is already gone: its exit code says why
+            }
             OutputTail tail = new OutputTail(process.getInputStream());
             tail.start();
 
             String running = null;
-            java.util.Deque<String> containers = new java.util.ArrayDeque<>();
+            Deque<String> containers = new ArrayDeque<>();
             long runningSince = System.nanoTime();
             String killedFor = null;
+            boolean tampered = false;
+            boolean done = false;
             int linesRead = 0;
             while (true) {
-                boolean exited = process.waitFor(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                boolean exited = process.waitFor(100, TimeUnit.MILLISECONDS);
                 List<String> lines = readLines(events);
-                for (; linesRead < lines.size(); linesRead++) {
-                    String[] f = lines.get(linesRead).split("\t", -1);
+                for (; linesRead < lines.size() && !tampered && !done; linesRead++) {
+                    String text = checker.verify(lines.get(linesRead));
+                    if (text == null) {
+                        tampered = true;
+                        break;
+                    }
+                    String[] f = text.split("\t", -1);
                     switch (f[0]) {
-                        case "PLAN" -> plan.putIfAbsent(TestRunnerMain.unescape(f[1]),
-                                new String[] {f[2], TestRunnerMain.unescape(f[3])});
+                        case "PLAN" -> {
+                            if (learn) {
+                                planned.putIfAbsent(TestRunnerMain.unescape(f[1]), new Planned(f[2], TestRunnerMain.unescape(f[3])));
+                            }
+                        }
                         case "START" -> {
                             String uid = TestRunnerMain.unescape(f[1]);
-                            if (plan.containsKey(uid)) {
+                            if (planned.containsKey(uid)) {
                                 running = uid;
                                 runningSince = System.nanoTime();
                             } else {
@@ -110,24 +124,27 @@ final class TestProcess {
                         }
                         case "RESULT" -> {
                             String uid = TestRunnerMain.unescape(f[1]);
-                            boolean passed = f[2].equals("SUCCESSFUL");
                             String message = TestRunnerMain.unescape(f[3]);
-                            if (plan.containsKey(uid)) {
-                                Status status = passed ? Status.PASSED : f[2].equals("FAILED") ? Status.FAILED : Status.SKIPPED;
-                                record(outcomes, plan, uid, status, passed ? "" : message);
+                            if (planned.containsKey(uid)) {
+                                if (!outcomes.containsKey(uid)) {
+                                    record(outcomes, planned, uid, status(f[2], learn), f[2].equals("SUCCESSFUL") ? ""
+                                            : f[2].equals("FAILED") || learn ? message
+                                            : message + " (an exercise test that does not run to its end counts as failed)");
+                                }
                                 excluded.add(uid);
                                 running = null;
                             } else {
                                 containers.remove(uid);
                                 if (f[2].equals("FAILED")) { // a class that could not start: its tests all fail with its reason
-                                    failAllUnder(outcomes, plan, excluded, uid, message);
+                                    failAllUnder(outcomes, planned, excluded, uid, message);
                                 }
                             }
                         }
+                        case "DONE" -> done = true;
                         default -> { }
                     }
                 }
-                if (exited) {
+                if (exited || tampered) {
                     break;
                 }
                 long now = System.nanoTime();
@@ -138,15 +155,16 @@ final class TestProcess {
                     killedFor = "not finished: the tests ran out of their total time of " + limits.totalTimeoutSeconds() + " s";
                 }
                 if (killedFor != null) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                    process.waitFor();
                     break;
                 }
             }
+            kill(process);
             tail.join(2000);
-            List<String> lines = readLines(events);
-            boolean done = !lines.isEmpty() && lines.get(lines.size() - 1).equals("DONE");
+            if (tampered) {
+                stopReason = "not counted: the test JVM's report was tampered with (a line not written by the grader's "
+                        + "test runner), so nothing it said after that can be trusted";
+                break;
+            }
             if (done && running == null) {
                 break;
             }
@@ -160,21 +178,22 @@ final class TestProcess {
                         + ") during this test: System.exit, Runtime.halt or a crash?" + lastOutput(tail.text());
             }
             if (running != null) {
-                record(outcomes, plan, running, Status.FAILED, why);
+                record(outcomes, planned, running, Status.FAILED, why);
                 excluded.add(running);
                 // the exercise has failed (all or nothing): don't pay for its other tests looping or crashing too
-                String exercise = plan.get(running)[0];
+                String exercise = planned.get(running).exercise();
                 String stopped = running;
-                for (String uid : plan.keySet()) {
-                    if (!outcomes.containsKey(uid) && plan.get(uid)[0].equals(exercise) && !exercise.isEmpty()) {
-                        record(outcomes, plan, uid, Status.FAILED, "not run: a test of the same exercise, " + plan.get(stopped)[1]
-                                + ", already failed that way");
+                for (String uid : planned.keySet()) {
+                    if (!outcomes.containsKey(uid) && planned.get(uid).exercise().equals(exercise) && !exercise.isEmpty()
+                            && sameRun(uid, stopped)) {
+                        record(outcomes, planned, uid, Status.FAILED, "not run: a test of the same exercise, "
+                                + planned.get(stopped).name() + ", already failed that way");
                         excluded.add(uid);
                     }
                 }
-            } else if (!containers.isEmpty() && !containers.peek().equals(containers.peekLast())) {
+            } else if (!containers.isEmpty() && !isEngine(containers.peek())) {
                 String container = containers.peek(); // innermost, and not the engine: a class that stopped the JVM
-                failAllUnder(outcomes, plan, excluded, container, why);
+                failAllUnder(outcomes, planned, excluded, container, why);
                 excluded.add(container);
             } else {
                 stopReason = why;
@@ -184,23 +203,52 @@ final class TestProcess {
                 stopReason = "not finished: the tests ran out of their total time of " + limits.totalTimeoutSeconds() + " s";
                 break;
             }
-            if (attempt >= MAX_RESTARTS + plan.size()) {
+            if (attempt >= MAX_RESTARTS + planned.size()) {
                 stopReason = "not run: the test JVM stopped too often";
                 break;
             }
-            if (plan.keySet().stream().allMatch(outcomes::containsKey)) {
+            if (!learn && planned.keySet().stream().allMatch(outcomes::containsKey)) {
                 break;
             }
         }
-        for (String uid : plan.keySet()) {
+        for (String uid : planned.keySet()) {
             if (!outcomes.containsKey(uid)) {
-                record(outcomes, plan, uid, Status.FAILED, stopReason != null ? stopReason : "did not run");
+                record(outcomes, planned, uid, Status.FAILED, stopReason != null ? stopReason : "did not run");
             }
         }
-        return new ArrayList<>(outcomes.values());
+        List<Outcome> ordered = new ArrayList<>();
+        for (String uid : planned.keySet()) {
+            ordered.add(outcomes.get(uid));
+        }
+        return ordered;
     }
 
-    private static void failAllUnder(Map<String, Outcome> outcomes, Map<String, String[]> plan, List<String> excluded,
+    /** The process and everything it started, stopped for good. */
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    private static Status status(String reported, boolean learn) {
+        return switch (reported) {
+            case "SUCCESSFUL" -> Status.PASSED;
+            case "FAILED" -> Status.FAILED;
+            default -> learn ? Status.SKIPPED : Status.FAILED;
+        };
+    }
+
+    /** Whether two test ids belong to the same run of a batch (same label). */
+    private static boolean sameRun(String a, String b) {
+        return a.substring(0, a.indexOf('|') + 1).equals(b.substring(0, b.indexOf('|') + 1));
+    }
+
+    /** The JUnit engine's own id (no class of a run): a failure there is no class's fault. */
+    private static boolean isEngine(String uid) {
+        return !uid.contains("/[class:") && !uid.contains("/[nested-class:");
+    }
+
+    private static void failAllUnder(Map<String, Outcome> outcomes, Map<String, Planned> plan, List<String> excluded,
                                      String container, String message) {
         for (String test : plan.keySet()) {
             if (test.startsWith(container) && !outcomes.containsKey(test)) {
@@ -210,10 +258,10 @@ final class TestProcess {
         }
     }
 
-    private static void record(Map<String, Outcome> outcomes, Map<String, String[]> plan, String uid, Status status,
+    private static void record(Map<String, Outcome> outcomes, Map<String, Planned> plan, String uid, Status status,
                                String message) {
-        String[] info = plan.get(uid);
-        outcomes.put(uid, new Outcome(uid, info[0], info[1], status, message));
+        Planned info = plan.get(uid);
+        outcomes.put(uid, new Outcome(uid, info.exercise(), info.name(), status, message));
     }
 
     private static String lastOutput(String output) {

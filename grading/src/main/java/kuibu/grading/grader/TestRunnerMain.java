@@ -35,70 +35,82 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The test JVM's main class: runs the graded tests of the given classes and reports, line by line
- * and flushed at once, what it plans to run, what starts and how it ends. If student code takes the
- * JVM down, the grader sees which test was running, counts it as failed and starts a new JVM for
- * the tests that are left.
+ * The test JVM's main class: runs the graded tests of a batch and reports, line by line and flushed at
+ * once, what it plans to run, what starts and how it ends. If student code takes the JVM down, the
+ * grader sees which test was running, counts it as failed and starts a new JVM for the tests that are
+ * left.
  *
- * <p>Only tests tagged {@code exercise} (that is, annotated {@link Exercise}) run. Lines, fields
- * separated by tabs, escaped by {@link #escape}: {@code PLAN uid exercise name},
- * {@code START uid}, {@code RESULT uid status message}, {@code DONE}.
+ * <p>The batch file has one line per run: a label, the exercise whose tests to run (empty: all of
+ * them), a class path and the test classes (comma-separated), separated by tabs. Each run gets a class
+ * loader of its own, so one exercise's classes (the submission's version of a course class, say) never
+ * meet another's. Only tests tagged {@code exercise} (that is, annotated {@link Exercise}) run.
+ *
+ * <p>The first line of standard input is the key that signs the report ({@link SignedLines}); it is read
+ * before any class of the batch is loaded. Report lines, fields separated by tabs, escaped by
+ * {@link #escape}: {@code PLAN uid exercise name}, {@code START uid}, {@code RESULT uid status message},
+ * {@code ERROR message}, {@code DONE}; test ids start with "label|".
  */
 public final class TestRunnerMain {
 
     private TestRunnerMain() {}
 
     public static void main(String[] args) throws IOException {
+        SignedLines signer = SignedLines.withKey(new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine());
+        System.in.close();
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         Path events = null;
         Path exclude = null;
         Path batch = null;
         String timeout = "30";
-        Set<String> onlyExercises = new HashSet<>();
-        List<String> classes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Path.of(args[++i]);
                 case "--exclude" -> exclude = Path.of(args[++i]);
                 case "--timeout" -> timeout = args[++i];
-                case "--exercise" -> onlyExercises.add(args[++i]);
                 case "--batch" -> batch = Path.of(args[++i]);
-                default -> classes.add(args[i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         Set<String> excluded = exclude != null && Files.exists(exclude)
                 ? new HashSet<>(Files.readAllLines(exclude, StandardCharsets.UTF_8)) : Set.of();
-        PrintWriter out = new PrintWriter(Files.newBufferedWriter(events, StandardCharsets.UTF_8), true);
-        if (batch == null) {
-            run("", classes.stream().map(c -> selectClass(c)).toList(), onlyExercises, excluded, timeout, out);
-        } else {
-            // one line per run: label, exercise id, extra class path, test classes; each in a class loader of its own
-            for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
-                String[] f = line.split("\t");
-                List<URL> urls = new ArrayList<>();
-                for (String entry : f[2].split(File.pathSeparator)) {
-                    urls.add(Path.of(entry).toUri().toURL());
-                }
-                URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), TestRunnerMain.class.getClassLoader());
-                Thread.currentThread().setContextClassLoader(loader);
-                List<ClassSelector> selectors = new ArrayList<>();
-                for (String type : f[3].split(",")) {
-                    try {
-                        selectors.add(selectClass(Class.forName(type, false, loader)));
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        out.println("ERROR\t" + escape(f[0] + ": cannot load " + type + ": " + e));
-                    }
-                }
-                run(f[0] + "|", selectors, Set.of(f[1]), excluded, timeout, out);
+        PrintWriter writer = new PrintWriter(Files.newBufferedWriter(events, StandardCharsets.UTF_8), true);
+        Report out = text -> {
+            synchronized (writer) {
+                writer.println(signer.sign(text));
             }
+        };
+        for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            List<URL> urls = new ArrayList<>();
+            for (String entry : f[2].split(File.pathSeparator)) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+            URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), TestRunnerMain.class.getClassLoader());
+            Thread.currentThread().setContextClassLoader(loader);
+            List<ClassSelector> selectors = new ArrayList<>();
+            for (String type : f[3].split(",")) {
+                try {
+                    selectors.add(selectClass(Class.forName(type, false, loader)));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    out.println("ERROR\t" + escape(f[0] + ": cannot load " + type + ": " + e));
+                }
+            }
+            run(f[0] + "|", selectors, f[1].isEmpty() ? Set.of() : Set.of(f[1]), excluded, timeout, out);
         }
         out.println("DONE");
-        out.flush();
         Runtime.getRuntime().halt(0); // student code may have left threads running
+    }
+
+    /** Where the report goes: one signed line at a time. */
+    @FunctionalInterface
+    private interface Report {
+        void println(String text);
     }
 
     /** Runs the exercise tests {@code classes} select, reporting each test's unique id with {@code prefix} before it. */
     private static void run(String prefix, List<ClassSelector> classes, Set<String> onlyExercises, Set<String> excluded,
-                            String timeout, PrintWriter out) {
+                            String timeout, Report out) {
         PostDiscoveryFilter notExcluded = descriptor -> {
             for (Optional<TestDescriptor> d = Optional.of(descriptor); d.isPresent(); d = d.get().getParent()) {
                 if (excluded.contains(prefix + d.get().getUniqueId())) {

@@ -1,0 +1,141 @@
+package kuibu.grading.grader;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kuibu.grading.Course;
+import kuibu.grading.FileTrees;
+import kuibu.grading.JavaSource;
+import kuibu.grading.SolutionMarkers;
+import kuibu.grading.StudentEdition;
+
+/**
+ * A student's view of their own working copy: every chapter compiled as it is, the exercise tests
+ * run on it, and the same policy the grader applies. Unlike {@link Grader}, each exercise runs with the
+ * student's own versions of the others (there are no solutions to put in their place), so a mistake in
+ * an early exercise can show in a later one; the hint says so.
+ */
+public final class Progress {
+
+    private Progress() {}
+
+    /** Checks the working copy {@code course} (a student edition, or the instructor's course itself). */
+    public static Grader.SubmissionResult check(Course course, Grader.Options options) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        List<Path> tool = Grader.toolClasspath();
+        Path work = Files.createTempDirectory("kuibu-progress-");
+        try {
+            Map<String, String> compileErrors = new LinkedHashMap<>();
+            List<String> notes = new ArrayList<>();
+            List<Path> earlier = new ArrayList<>();
+            List<String> batch = new ArrayList<>();
+            for (Course.Chapter chapter : course.chapters()) {
+                Path dir = work.resolve(chapter.module());
+                List<Path> classpath = new ArrayList<>(tool);
+                classpath.addAll(earlier);
+                Path classes = dir.resolve("classes");
+                JavaCompilation.Result main = JavaCompilation.compile(Course.javaFiles(chapter.mainJava()), classpath, null, classes,
+                        chapter.mainJava(), chapter.module() + "/src/main/java/");
+                if (!main.ok()) {
+                    compileErrors.put(chapter.module(), main.errors());
+                    // later chapters still need this one: try it with every exercise stubbed again
+                    classes = dir.resolve("stub-classes");
+                    if (!JavaCompilation.compile(stubbed(course, chapter, dir.resolve("stub-src")), classpath, null, classes,
+                            dir).ok()) {
+                        notes.add(chapter.module() + " does not compile even with its exercises left out, so the chapters after it"
+                                + " cannot be checked either: fix " + chapter.module() + " first");
+                        for (Course.Chapter later : course.chapters().subList(course.chapters().indexOf(chapter) + 1,
+                                course.chapters().size())) {
+                            compileErrors.putIfAbsent(later.module(), "not checked: it builds on " + chapter.module()
+                                    + ", which does not compile");
+                        }
+                        break;
+                    }
+                }
+                FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
+                earlier.add(0, classes);
+                if (!main.ok() || chapter.exercises().isEmpty()) {
+                    continue;
+                }
+                List<String> types = chapter.exercises().stream().flatMap(e -> e.testClasses().stream()).distinct().toList();
+                List<Path> testClasspath = new ArrayList<>(tool);
+                testClasspath.addAll(earlier);
+                Path tests = dir.resolve("test-classes");
+                JavaCompilation.Result compiled = JavaCompilation.compile(
+                        types.stream().map(t -> chapter.testJava().resolve(t.replace('.', '/') + ".java")).toList(),
+                        testClasspath, chapter.testJava(), tests, course.root());
+                if (!compiled.ok()) {
+                    compileErrors.put(chapter.module(), "the course's tests do not compile against your code (did you change a "
+                            + "class, method or signature the tests use?):\n" + compiled.errors());
+                    continue;
+                }
+                FileTrees.copy(chapter.dir().resolve("src/test/resources"), tests);
+                List<Path> path = new ArrayList<>();
+                path.add(tests);
+                path.addAll(earlier);
+                batch.add(String.join("\t", chapter.module(), "",
+                        path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)), String.join(",", types)));
+            }
+            List<TestProcess.Outcome> outcomes = List.of();
+            if (!batch.isEmpty()) {
+                Path batchFile = work.resolve("batch.txt");
+                Files.write(batchFile, batch, StandardCharsets.UTF_8);
+                outcomes = TestProcess.runBatch(tool, batchFile, null, options.limits(), work.resolve("run"), Sandbox.none(), List.of());
+            }
+            List<Grader.ExerciseResult> results = new ArrayList<>();
+            for (Course.Chapter chapter : course.chapters()) {
+                for (Course.ExerciseDef exercise : chapter.exercises()) {
+                    results.add(judge(exercise, compileErrors.get(chapter.module()), outcomes));
+                }
+            }
+            return new Grader.SubmissionResult("progress", course.root(), results, compileErrors, notes,
+                    (System.nanoTime() - begin) / 1e9, "none (your own code, on your own machine)");
+        } finally {
+            StudentEdition.deleteTree(work);
+        }
+    }
+
+    /** The chapter with every exercise method's body replaced by the stub's throw, and no new files: what it was handed out as. */
+    private static List<Path> stubbed(Course course, Course.Chapter chapter, Path into) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path file : Course.javaFiles(chapter.mainJava())) {
+            String rel = FileTrees.slashes(chapter.mainJava().relativize(file));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            JavaSource source = JavaSource.parse(rel, text);
+            StringBuilder out = new StringBuilder();
+            int at = 0;
+            List<Map.Entry<String, JavaSource.Body>> bodies = new ArrayList<>();
+            chapter.exerciseMethods().forEach((id, methods) -> methods.stream().filter(m -> m.file().equals(rel))
+                    .forEach(m -> source.method(m.key()).ifPresent(b -> bodies.add(Map.entry(id, b)))));
+            bodies.sort(java.util.Comparator.comparingInt(e -> e.getValue().open()));
+            for (Map.Entry<String, JavaSource.Body> e : bodies) {
+                String where = chapter.exercises().stream().filter(x -> x.id().equals(e.getKey())).findFirst()
+                        .map(Course.ExerciseDef::where).orElse("the book");
+                out.append(text, at, e.getValue().open() + 1).append(' ')
+                        .append(SolutionMarkers.throwStatement(e.getKey(), where)).append(' ');
+                at = e.getValue().close();
+            }
+            out.append(text.substring(at));
+            Path to = into.resolve(rel);
+            Files.createDirectories(to.getParent());
+            Files.writeString(to, out.toString(), StandardCharsets.UTF_8);
+            files.add(to);
+        }
+        return files;
+    }
+
+    private static Grader.ExerciseResult judge(Course.ExerciseDef exercise, String compileError, List<TestProcess.Outcome> outcomes) {
+        if (compileError != null) {
+            return new Grader.ExerciseResult(exercise, 0, 0, 0, "Not tested: " + compileError,
+                    "your code in " + exercise.module() + " does not compile: " + compileError.lines().findFirst().orElse(""));
+        }
+        return Grader.fromOutcomes(exercise, outcomes.stream().filter(o -> o.exercise().equals(exercise.id())).toList());
+    }
+}
