@@ -21,6 +21,7 @@ import kuibu.grading.CourseException;
 import kuibu.grading.FileTrees;
 import kuibu.grading.StudentEdition;
 import kuibu.grading.jshell.JShellScripts;
+import kuibu.grading.policy.Policy;
 
 /**
  * Grades student working copies with the course's own tests, treating the student's code as an
@@ -92,6 +93,7 @@ public final class Grader {
     private Path runDir;
     private Reference reference;
     private Sandbox sandbox;
+    private final Map<String, Policy> policies = new java.util.concurrent.ConcurrentHashMap<>();
     private List<Path> sandboxClasspath;
 
     public Grader(Course course, Options options) {
@@ -255,6 +257,7 @@ public final class Grader {
         Map<String, TestProcess.Planned> plan = new LinkedHashMap<>();
         List<String> batch = new ArrayList<>();
         Map<String, String> compileErrors = new LinkedHashMap<>();
+        Map<String, List<String>> violations = new LinkedHashMap<>();
         for (Course.Chapter chapter : course.chapters()) {
             for (Course.ExerciseDef def : chapter.exercises()) {
                 ExerciseSources.Exercise exercise = sources.exercise(def.id());
@@ -267,6 +270,12 @@ public final class Grader {
                 }
                 if (!result.ok()) {
                     compileErrors.put(def.id(), describe(result.errors(), splicedByPath, chapter.module(), src));
+                    continue;
+                }
+                List<Policy.Violation> refused = policies.computeIfAbsent(chapter.module(), this::policy)
+                        .check(build.resolve(def.id()), def.id(), studentLines(exercise, sources.newFiles(chapter.module())));
+                if (!refused.isEmpty()) {
+                    violations.put(def.id(), refused.stream().map(v -> chapter.module() + "/src/main/java/" + v.describe()).toList());
                     continue;
                 }
                 reference.plan(def.id()).forEach((uid, test) -> plan.put(def.id() + "|" + uid, test));
@@ -290,10 +299,36 @@ public final class Grader {
 
         List<ExerciseResult> results = new ArrayList<>();
         for (Course.ExerciseDef def : course.exercises()) {
-            results.add(judge(sources.exercise(def.id()), compileErrors.get(def.id()), outcomes));
+            results.add(judge(sources.exercise(def.id()), compileErrors.get(def.id()), violations.get(def.id()), outcomes));
         }
         return new SubmissionResult(name, submission.root() == null ? path : submission.root(), results, compileErrors, notes,
                 (System.nanoTime() - begin) / 1e9, sandbox.description());
+    }
+
+    /** The policy for a chapter's exercises (the course's classes it may call depend on the chapter). */
+    private Policy policy(String module) {
+        try {
+            return reference.policy(module);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Which lines of an exercise's compiled classes are the student's: the lines of its method bodies in
+     * the spliced files, and every line of the submission's new files.
+     */
+    private static Policy.StudentLines studentLines(ExerciseSources.Exercise exercise, List<ExerciseSources.NewFile> newFiles) {
+        Map<String, ExerciseSources.Spliced> spliced = new LinkedHashMap<>();
+        exercise.files().forEach(f -> spliced.put(f.file(), f));
+        java.util.Set<String> added = newFiles.stream().map(ExerciseSources.NewFile::file).collect(Collectors.toSet());
+        return (source, line) -> {
+            ExerciseSources.Spliced file = spliced.get(source);
+            if (file != null) {
+                return file.submittedLine(line);
+            }
+            return added.contains(source) ? line : -1;
+        };
     }
 
     /** Compiler errors as the student knows the code: their file and line where the line is theirs. */
@@ -325,7 +360,8 @@ public final class Grader {
         return String.join("\n", lines);
     }
 
-    private static ExerciseResult judge(ExerciseSources.Exercise exercise, String compileError, List<TestProcess.Outcome> outcomes) {
+    private static ExerciseResult judge(ExerciseSources.Exercise exercise, String compileError, List<String> violations,
+                                        List<TestProcess.Outcome> outcomes) {
         Course.ExerciseDef def = exercise.def();
         switch (exercise.state()) {
             case MISSING -> {
@@ -345,6 +381,11 @@ public final class Grader {
         if (compileError != null) {
             return new ExerciseResult(def, 0, 0, 0, "Not tested: your code for this exercise does not compile:\n" + compileError,
                     "your code does not compile: " + compileError.lines().findFirst().orElse(""));
+        }
+        if (violations != null) {
+            return new ExerciseResult(def, 0, 0, 0, "Not tested: your code for this exercise uses what exercise code may not "
+                    + "(it scores 0 until it does not):\n" + String.join("\n", violations),
+                    "not allowed: " + violations.get(0));
         }
         return fromOutcomes(def, outcomes.stream().filter(o -> o.uid().startsWith(def.id() + "|")).toList());
     }
