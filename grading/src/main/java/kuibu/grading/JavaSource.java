@@ -50,15 +50,19 @@ public final class JavaSource {
     private final Map<String, Body> methods;
     private final List<String> ambiguous;
     private final List<String> errors;
+    private final List<String> imports;
+    private final int packageEnd;
 
     private JavaSource(String text, String packageName, List<String> topLevelTypes, Map<String, Body> methods,
-                       List<String> ambiguous, List<String> errors) {
+                       List<String> ambiguous, List<String> errors, List<String> imports, int packageEnd) {
         this.text = text;
         this.packageName = packageName;
         this.topLevelTypes = topLevelTypes;
         this.methods = methods;
         this.ambiguous = ambiguous;
         this.errors = errors;
+        this.imports = imports;
+        this.packageEnd = packageEnd;
     }
 
     /** Parses {@code text}; {@code name} only labels it (for example its path). */
@@ -147,7 +151,14 @@ public final class JavaSource {
             methods.remove(k);
         }
         String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-        return new JavaSource(text, pkg, List.copyOf(types), methods, List.copyOf(ambiguous), List.copyOf(errors));
+        List<String> imports = new ArrayList<>();
+        for (Tree i : unit.getImports()) {
+            imports.add(text.substring((int) positions.getStartPosition(unit, i), (int) positions.getEndPosition(unit, i))
+                    .replaceAll("\\s+", " "));
+        }
+        int packageEnd = unit.getPackage() == null ? 0 : (int) positions.getEndPosition(unit, unit.getPackage());
+        return new JavaSource(text, pkg, List.copyOf(types), methods, List.copyOf(ambiguous), List.copyOf(errors),
+                List.copyOf(imports), Math.max(0, packageEnd));
     }
 
     public String text() {
@@ -162,6 +173,16 @@ public final class JavaSource {
     /** The simple names of the types declared at the top level. */
     public List<String> topLevelTypes() {
         return topLevelTypes;
+    }
+
+    /** The import declarations, each as written (spaces squeezed), for example {@code import java.util.List;}. */
+    public List<String> imports() {
+        return imports;
+    }
+
+    /** The offset just after the package declaration (0 when there is none). */
+    public int packageEnd() {
+        return packageEnd;
     }
 
     /** The parser's errors, as "line N: message"; none for a file that parses. */

@@ -90,9 +90,11 @@ final class ExerciseSources {
                     parsed.put(file, JavaSource.parse(shown + file, submitted.get(file)));
                 }
             }
+            java.util.Set<String> ignored = new java.util.LinkedHashSet<>();
             for (Course.ExerciseDef def : chapter.exercises()) {
-                exercises.put(def.id(), exercise(reference, chapter, def, parsed, shown));
+                exercises.put(def.id(), exercise(reference, chapter, def, parsed, shown, ignored));
             }
+            notes.addAll(ignored);
             Set<String> courseFiles = reference.mainFiles(chapter.module());
             for (Map.Entry<String, String> file : submitted.entrySet()) {
                 if (courseFiles.contains(file.getKey())) {
@@ -115,7 +117,7 @@ final class ExerciseSources {
     }
 
     private static Exercise exercise(Reference reference, Course.Chapter chapter, Course.ExerciseDef def,
-                                     Map<String, JavaSource> parsed, String shown) {
+                                     Map<String, JavaSource> parsed, String shown, java.util.Set<String> ignored) {
         List<String> problems = new ArrayList<>();
         List<Spliced> spliced = new ArrayList<>();
         boolean allStubs = true;
@@ -131,6 +133,10 @@ final class ExerciseSources {
             }
             JavaSource course = reference.solutionSource(chapter.module(), file);
             JavaSource stub = reference.stubSource(chapter.module(), file);
+            if (!squeeze(outsideMethods(theirs, chapter.exerciseMethods())).equals(squeeze(outsideMethods(stub, chapter.exerciseMethods())))) {
+                ignored.add(shown + file + ": changes outside the exercises' methods were ignored (the grader takes only their "
+                        + "bodies, and your imports, from this file)");
+            }
             List<JavaSource.Body[]> replaced = new ArrayList<>(); // {course body, their body}
             for (Course.ExerciseMethod method : chapter.exerciseMethods().get(def.id())) {
                 if (!method.file().equals(file)) {
@@ -157,12 +163,22 @@ final class ExerciseSources {
         return new Exercise(def, allStubs ? State.NOT_WRITTEN : State.WRITTEN, spliced, List.of());
     }
 
-    /** The course file with the given bodies' insides replaced by the submission's, and where those lines went. */
+    /**
+     * The course file with the given bodies' insides replaced by the submission's, and where those lines went.
+     * The submission's own imports come too (its code may need them), on the package declaration's line so
+     * that no line moves.
+     */
     private static Spliced splice(String file, JavaSource course, JavaSource theirs, List<JavaSource.Body[]> replaced) {
         replaced.sort(Comparator.comparingInt(pair -> pair[0].open()));
         StringBuilder text = new StringBuilder();
         List<Lines> lines = new ArrayList<>();
-        int at = 0;
+        int at = course.packageEnd();
+        text.append(course.text(), 0, at);
+        for (String imported : theirs.imports()) {
+            if (!course.imports().contains(imported)) {
+                text.append(' ').append(imported);
+            }
+        }
         for (JavaSource.Body[] pair : replaced) {
             JavaSource.Body mine = pair[0];
             JavaSource.Body their = pair[1];
@@ -186,6 +202,26 @@ final class ExerciseSources {
             }
         }
         return n;
+    }
+
+    /** The text of {@code source} without the insides of the chapter's exercise methods and without its imports. */
+    private static String outsideMethods(JavaSource source, Map<String, List<Course.ExerciseMethod>> methods) {
+        List<JavaSource.Body> bodies = new ArrayList<>();
+        methods.values().forEach(list -> list.forEach(m -> source.method(m.key()).ifPresent(bodies::add)));
+        bodies.sort(Comparator.comparingInt(JavaSource.Body::open));
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (JavaSource.Body b : bodies) {
+            if (b.open() >= at) {
+                out.append(source.text(), at, b.open() + 1);
+                at = b.close();
+            }
+        }
+        String text = out.append(source.text().substring(at)).toString();
+        for (String imported : source.imports()) {
+            text = text.replace(imported, "");
+        }
+        return text.replaceAll("(?m)^\\s*import\\s[^;]*;", "");
     }
 
     private static String squeeze(String code) {
