@@ -47,11 +47,12 @@ public final class Course {
      * One chapter module. {@code solutionFiles} maps each main source file holding solution regions
      * (relative to {@code src/main/java}, with '/' separators) to its regions; {@code exerciseMethods}
      * maps each exercise id to the methods its regions are in. A student edition has no regions: there
-     * the methods come from the index the edition carries ({@link #EXERCISE_METHODS}).
+     * the methods come from the index the edition carries ({@link #EXERCISE_METHODS}). {@code courseFiles} are the
+     * main files the course itself has (a student's working copy may add more).
      */
     public record Chapter(String module, int number, Path dir, List<ExerciseDef> exercises,
                           Map<String, List<SolutionMarkers.Region>> solutionFiles,
-                          Map<String, List<ExerciseMethod>> exerciseMethods) {
+                          Map<String, List<ExerciseMethod>> exerciseMethods, java.util.Set<String> courseFiles) {
         public Path mainJava() {
             return dir.resolve("src/main/java");
         }
@@ -85,6 +86,9 @@ public final class Course {
      * per method: exercise id, module, file, method key, separated by tabs.
      */
     public static final String EXERCISE_METHODS = "grading/exercise-methods.tsv";
+
+    /** The exercise column of the index's lines that list a main file of the course (method column: "-"). */
+    private static final String COURSE_FILE = "file";
 
     private static final Pattern CHAPTER_DIR = Pattern.compile("chapter(\\d+)-[\\w.-]+");
     private static final Pattern EXERCISE = Pattern.compile("@(?:kuibu\\.grading\\.)?Exercise\\s*\\(([^)]*)\\)");
@@ -331,8 +335,16 @@ public final class Course {
             }
         }
 
-        if (solutionFiles.isEmpty()) {
-            methods.putAll(index.getOrDefault(module, Map.of())); // a student edition
+        java.util.Set<String> courseFiles = new java.util.TreeSet<>();
+        if (solutionFiles.isEmpty() && index.containsKey(module)) { // a student edition
+            Map<String, List<ExerciseMethod>> listed = new TreeMap<>(index.get(module));
+            listed.getOrDefault(COURSE_FILE, List.of()).forEach(m -> courseFiles.add(m.file()));
+            listed.remove(COURSE_FILE);
+            methods.putAll(listed);
+        } else {
+            for (Path file : javaFiles(mainJava)) {
+                courseFiles.add(mainJava.relativize(file).toString().replace('\\', '/'));
+            }
         }
         List<ExerciseDef> exercises = new ArrayList<>();
         for (Map.Entry<String, Integer> e : points.entrySet()) {
@@ -346,7 +358,7 @@ public final class Course {
         Map<String, List<ExerciseMethod>> exerciseMethods = new TreeMap<>(BY_ID);
         methods.forEach((id, list) -> exerciseMethods.put(id, List.copyOf(list)));
         return new Chapter(module, number, chapterDir, List.copyOf(exercises), Map.copyOf(solutionFiles),
-                java.util.Collections.unmodifiableMap(exerciseMethods));
+                java.util.Collections.unmodifiableMap(exerciseMethods), java.util.Collections.unmodifiableSet(courseFiles));
     }
 
     /** The index a student edition carries (module to exercise to methods); empty when there is none. */
@@ -365,7 +377,7 @@ public final class Course {
             if (f.length != 4) {
                 throw new CourseException(index + ":" + n + ": expected 'exercise TAB module TAB file TAB method', got: " + line);
             }
-            byModule.computeIfAbsent(f[1], k -> new TreeMap<>(BY_ID)).computeIfAbsent(f[0], k -> new ArrayList<>())
+            byModule.computeIfAbsent(f[1], k -> new LinkedHashMap<>()).computeIfAbsent(f[0], k -> new ArrayList<>())
                     .add(new ExerciseMethod(f[2], f[3]));
         }
         return byModule;
@@ -373,12 +385,14 @@ public final class Course {
 
     /** The text of {@link #EXERCISE_METHODS} for this course: what a student edition carries. */
     public String exerciseMethodsIndex() {
-        StringBuilder text = new StringBuilder("# The methods that hold each exercise: the grader takes their bodies from a submission.\n"
-                + "# exercise\tmodule\tfile (under src/main/java)\tmethod\n");
+        StringBuilder text = new StringBuilder("# The methods that hold each exercise (the grader takes their bodies from a submission),\n"
+                + "# then the course's own main files ('file' lines). Columns: exercise, module, file (under src/main/java), method.\n");
         for (Chapter chapter : chapters) {
             chapter.exerciseMethods().forEach((id, list) -> list.forEach(m ->
                     text.append(id).append('\t').append(chapter.module()).append('\t').append(m.file()).append('\t')
                             .append(m.key()).append('\n')));
+            chapter.courseFiles().forEach(file -> text.append(COURSE_FILE).append('\t').append(chapter.module()).append('\t')
+                    .append(file).append("\t-\n"));
         }
         return text.toString();
     }

@@ -15,6 +15,7 @@ import kuibu.grading.FileTrees;
 import kuibu.grading.JavaSource;
 import kuibu.grading.SolutionMarkers;
 import kuibu.grading.StudentEdition;
+import kuibu.grading.policy.Policy;
 
 /**
  * A student's view of their own working copy: every chapter compiled as it is, the exercise tests
@@ -33,6 +34,7 @@ public final class Progress {
         Path work = Files.createTempDirectory("kuibu-progress-");
         try {
             Map<String, String> compileErrors = new LinkedHashMap<>();
+            Map<String, List<String>> violations = new LinkedHashMap<>();
             List<String> notes = new ArrayList<>();
             List<Path> earlier = new ArrayList<>();
             List<String> batch = new ArrayList<>();
@@ -64,6 +66,7 @@ public final class Progress {
                 if (!main.ok() || chapter.exercises().isEmpty()) {
                     continue;
                 }
+                violations.putAll(policyCheck(course, chapter, earlier, classes));
                 List<String> types = chapter.exercises().stream().flatMap(e -> e.testClasses().stream()).distinct().toList();
                 List<Path> testClasspath = new ArrayList<>(tool);
                 testClasspath.addAll(earlier);
@@ -92,7 +95,7 @@ public final class Progress {
             List<Grader.ExerciseResult> results = new ArrayList<>();
             for (Course.Chapter chapter : course.chapters()) {
                 for (Course.ExerciseDef exercise : chapter.exercises()) {
-                    results.add(judge(exercise, compileErrors.get(chapter.module()), outcomes));
+                    results.add(judge(exercise, compileErrors.get(chapter.module()), violations.get(exercise.id()), outcomes));
                 }
             }
             return new Grader.SubmissionResult("progress", course.root(), results, compileErrors, notes,
@@ -131,10 +134,61 @@ public final class Progress {
         return files;
     }
 
-    private static Grader.ExerciseResult judge(Course.ExerciseDef exercise, String compileError, List<TestProcess.Outcome> outcomes) {
+    /**
+     * The policy's verdict on each exercise of {@code chapter} as the grader will give it: the lines of the
+     * exercise's methods in the student's files, and every line of files the course does not have.
+     */
+    private static Map<String, List<String>> policyCheck(Course course, Course.Chapter chapter, List<Path> classpath, Path classes)
+            throws IOException {
+        java.util.Set<String> courseFiles = new java.util.HashSet<>();
+        course.chapters().forEach(c -> courseFiles.addAll(c.courseFiles()));
+        Policy policy = Policy.forCourse(classpath, courseFiles::contains);
+        Map<String, JavaSource> parsed = new LinkedHashMap<>();
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (Course.ExerciseDef exercise : chapter.exercises()) {
+            Map<String, List<JavaSource.Body>> bodies = new LinkedHashMap<>();
+            for (Course.ExerciseMethod m : chapter.exerciseMethods().getOrDefault(exercise.id(), List.of())) {
+                Path file = chapter.mainJava().resolve(m.file());
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                JavaSource source = parsed.computeIfAbsent(m.file(), f -> {
+                    try {
+                        return JavaSource.parse(f, Files.readString(file, StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                source.method(m.key()).ifPresent(b -> bodies.computeIfAbsent(m.file(), k -> new ArrayList<>()).add(b));
+            }
+            List<Policy.Violation> refused = policy.check(classes, exercise.id(), (source, line) -> {
+                if (!courseFiles.contains(source)) {
+                    return line;
+                }
+                for (JavaSource.Body b : bodies.getOrDefault(source, List.of())) {
+                    if (b.openLine() <= line && line <= b.closeLine()) {
+                        return line;
+                    }
+                }
+                return -1;
+            });
+            if (!refused.isEmpty()) {
+                found.put(exercise.id(), refused.stream().map(v -> chapter.module() + "/src/main/java/" + v.describe()).toList());
+            }
+        }
+        return found;
+    }
+
+    private static Grader.ExerciseResult judge(Course.ExerciseDef exercise, String compileError, List<String> violations,
+                                               List<TestProcess.Outcome> outcomes) {
         if (compileError != null) {
             return new Grader.ExerciseResult(exercise, 0, 0, 0, "Not tested: " + compileError,
                     "your code in " + exercise.module() + " does not compile: " + compileError.lines().findFirst().orElse(""));
+        }
+        if (violations != null) {
+            return new Grader.ExerciseResult(exercise, 0, 0, 0, "Not counted: your code for this exercise uses what exercise code "
+                    + "may not (the grader gives it 0 until it does not):\n" + String.join("\n", violations),
+                    "not allowed: " + violations.get(0));
         }
         return Grader.fromOutcomes(exercise, outcomes.stream().filter(o -> o.exercise().equals(exercise.id())).toList());
     }

@@ -72,6 +72,49 @@ public final class Policy {
     }
 
     /**
+     * The policy for exercises that build on the course's classes compiled in {@code classes} (those whose
+     * source file {@code isCourseSource} accepts, as {@code package/path/Name.java}), with this course's
+     * {@link CourseRules}.
+     */
+    public static Policy forCourse(List<Path> classes, java.util.function.Predicate<String> isCourseSource) throws IOException {
+        Set<String> names = new java.util.HashSet<>();
+        Set<String> commands = new java.util.HashSet<>();
+        for (Path dir : classes) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> all = Files.walk(dir)) {
+                files = all.filter(p -> p.toString().endsWith(".class")).toList();
+            }
+            for (Path f : files) {
+                ClassReader reader = new ClassReader(Files.readAllBytes(f));
+                reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                    private String source = "";
+
+                    @Override
+                    public void visitSource(String file, String debug) {
+                        String name = reader.getClassName();
+                        source = name.substring(0, name.lastIndexOf('/') + 1) + file;
+                        if (isCourseSource.test(source)) {
+                            names.add(name);
+                        }
+                    }
+
+                    @Override
+                    public org.objectweb.asm.AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                        if (descriptor.equals("Lpicocli/CommandLine$Command;")) {
+                            commands.add(reader.getClassName());
+                        }
+                        return null;
+                    }
+                }, ClassReader.SKIP_CODE);
+            }
+        }
+        return new Policy(new CourseCode(Set.copyOf(names), Set.copyOf(commands), CourseRules.REFEREE, CourseRules.FORBIDDEN_FOR));
+    }
+
+    /**
      * The violations in every class under {@code classes} (a compiled exercise and the submission's new
      * files), counting only the student's lines; {@code exercise} names the exercise for its own rules.
      */
