@@ -406,11 +406,30 @@ public final class Grader {
             if (o.status() != TestProcess.Status.PASSED) {
                 output.append("\n\n- ").append(o.name()).append("\n  ").append(o.message().replace("\n", "\n  "));
                 if (hint.isEmpty()) {
-                    hint = o.message().lines().findFirst().orElse("failed");
+                    hint = hintOf(o.message());
                 }
             }
         }
         return new ExerciseResult(def, 0, mine.size(), (int) failed, output.toString(), hint);
+    }
+
+    /**
+     * The line of a failure message a student can act on. A Hamcrest failure reads "reason, Expected: ...,
+     * but: ..."; its first line says what was expected in general, while the diagnosis (which component,
+     * analytic against numeric, "off by a factor of 2") is in the "but:" part, so the hint is the reason
+     * followed by that part.
+     */
+    static String hintOf(String message) {
+        int expected = message.indexOf("Expected: ");
+        int but = message.indexOf("\n     but: ");
+        if (expected >= 0 && but > expected) {
+            String reason = message.substring(0, expected).strip();
+            String mismatch = message.substring(but + "\n     but: ".length()).strip();
+            int end = mismatch.indexOf("\n    at ");
+            mismatch = (end >= 0 ? mismatch.substring(0, end) : mismatch).replaceAll("\\s*\n\\s*", " ");
+            return reason.isEmpty() ? mismatch : reason + ": " + mismatch;
+        }
+        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("failed");
     }
 
     private static void writeFile(Path file, String text) throws IOException {

@@ -126,12 +126,30 @@ public final class Reports {
             }
             text.append(String.format(Locale.ROOT, "  [%s] %-5s %-38s %3d/%d%n", e.passed() ? "x" : " ", x.id(), title, e.score(), x.points()));
             if (hints && !e.passed() && !e.hint().isEmpty()) {
-                String hint = e.hint().length() > 200 ? e.hint().substring(0, 199) + "…" : e.hint();
-                text.append("          ").append(hint).append("\n");
+                String hint = e.hint().length() > 400 ? e.hint().substring(0, 399) + "…" : e.hint();
+                for (String line : wrap(hint, 96)) {
+                    text.append("          ").append(line).append("\n");
+                }
             }
         }
         text.append(String.format(Locale.ROOT, "Total %d/%d points%n", result.score(), result.maxScore()));
         return text.toString();
+    }
+
+    /** {@code text} in lines of at most {@code width} characters, broken at spaces where it can be. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String rest = text.strip();
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= width / 2) {
+                cut = width;
+            }
+            lines.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        lines.add(rest);
+        return lines;
     }
 
     /** One row per submission, one column per exercise (its points), then the total. */
