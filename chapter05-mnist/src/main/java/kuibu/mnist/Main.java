@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line tool, {@code java -jar chapter05-mnist/target/kuibu-mnist.jar}: train, evaluate,
- * predict, bench, download, and measure (the figures of chapter 5). Exit codes: 0 success, 2 bad input or usage, 1 any other failure.
+ * predict, bench, download, and measure (the figures of chapter 5). Exit codes: 0 success, 2 bad input or usage, 3 an
+ * exercise the command needs is not written yet (the student edition's stub), 1 any other failure.
  * Errors are one line on stderr, never a stack trace.
  */
 @Command(name = "kuibu-mnist", mixinStandardHelpOptions = true, version = "kuibu-mnist 1.0",
@@ -17,6 +18,8 @@ public final class Main implements Runnable {
 
     static final int BAD_INPUT = 2;
     static final int FAILURE = 1;
+    /** An exercise the command needs is still the stub the student edition hands out. */
+    static final int NOT_WRITTEN = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +44,12 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable stub = stubIn(e);
+            if (stub != null) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": not yet: " + stub.getMessage());
+                commandLine.getErr().flush();
+                return NOT_WRITTEN;
+            }
             commandLine.getErr().println(commandLine.getCommandName() + ": " + message(e));
             commandLine.getErr().flush();
             return e instanceof DataException || e instanceof IllegalArgumentException
@@ -54,6 +63,16 @@ public final class Main implements Runnable {
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /** The student edition's stub ("Exercise 5.3 is yours to write: ...") behind {@code e}, or null. */
+    private static Throwable stubIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null && t.getMessage().contains(" is yours to write")) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static String message(Exception e) {

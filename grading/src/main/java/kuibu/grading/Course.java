@@ -90,6 +90,9 @@ public final class Course {
     /** The exercise column of the index's lines that list a main file of the course (method column: "-"). */
     private static final String COURSE_FILE = "file";
 
+    /** The exercise column of the index's lines that give the checksum (method column) of an exercise test as handed out. */
+    private static final String TEST_FILE = "test";
+
     private static final Pattern CHAPTER_DIR = Pattern.compile("chapter(\\d+)-[\\w.-]+");
     private static final Pattern EXERCISE = Pattern.compile("@(?:kuibu\\.grading\\.)?Exercise\\s*\\(([^)]*)\\)");
     private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]*)\"");
@@ -132,6 +135,31 @@ public final class Course {
             withExercises += chapter.exercises().isEmpty() ? 0 : 1;
         }
         return new Course(root, List.copyOf(kept));
+    }
+
+    /**
+     * The course cut down to the exercises {@code ids}: their chapters and the ones before them (which they
+     * build on), with only those exercises. Unknown ids are an error naming them.
+     */
+    public Course only(java.util.Collection<String> ids) throws CourseException {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        exercises().forEach(e -> known.add(e.id()));
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CourseException("no exercise " + String.join(", ", unknown) + " in this course (its exercises are "
+                    + exercises().get(0).id() + " to " + exercises().get(exercises().size() - 1).id() + ")");
+        }
+        int last = 0;
+        List<Chapter> kept = new ArrayList<>();
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter c = chapters.get(i);
+            List<ExerciseDef> chosen = c.exercises().stream().filter(e -> ids.contains(e.id())).toList();
+            if (!chosen.isEmpty()) {
+                last = i;
+            }
+            kept.add(new Chapter(c.module(), c.number(), c.dir(), chosen, c.solutionFiles(), c.exerciseMethods(), c.courseFiles()));
+        }
+        return new Course(root, List.copyOf(kept.subList(0, last + 1)));
     }
 
     /** Every exercise of the course, chapter by chapter, in id order. */
@@ -339,7 +367,7 @@ public final class Course {
         if (solutionFiles.isEmpty() && index.containsKey(module)) { // a student edition
             Map<String, List<ExerciseMethod>> listed = new TreeMap<>(index.get(module));
             listed.getOrDefault(COURSE_FILE, List.of()).forEach(m -> courseFiles.add(m.file()));
-            listed.remove(COURSE_FILE);
+            listed.keySet().removeIf(id -> !EXERCISE_ID.matcher(id).matches()); // files, tests' checksums
             methods.putAll(listed);
         } else {
             for (Path file : javaFiles(mainJava)) {
@@ -383,6 +411,34 @@ public final class Course {
         return byModule;
     }
 
+    /**
+     * The exercise tests of {@code module} as a student edition handed them out: test file (under
+     * {@code src/test/java}) to its SHA-256; empty for the instructor's course, whose tests are the reference.
+     */
+    public Map<String, String> handedOutTests(String module) throws CourseException {
+        Map<String, String> sums = new TreeMap<>();
+        Path index = root.resolve(EXERCISE_METHODS);
+        if (!Files.isRegularFile(index)) {
+            return sums;
+        }
+        for (String line : read(index).lines().toList()) {
+            String[] f = line.split("\t");
+            if (f.length == 4 && f[0].equals(TEST_FILE) && f[1].equals(module)) {
+                sums.put(f[2], f[3]);
+            }
+        }
+        return sums;
+    }
+
+    /** The SHA-256 of a file, in hex ("" when it cannot be read). */
+    public static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "";
+        }
+    }
+
     /** The text of {@link #EXERCISE_METHODS} for this course: what a student edition carries. */
     public String exerciseMethodsIndex() {
         StringBuilder text = new StringBuilder("# The methods that hold each exercise (the grader takes their bodies from a submission),\n"
@@ -393,6 +449,12 @@ public final class Course {
                             .append(m.key()).append('\n')));
             chapter.courseFiles().forEach(file -> text.append(COURSE_FILE).append('\t').append(chapter.module()).append('\t')
                     .append(file).append("\t-\n"));
+            chapter.exercises().stream().flatMap(e -> e.testClasses().stream()).distinct().filter(t -> !t.contains(".instructor."))
+                    .forEach(type -> {
+                        String file = type.replace('.', '/') + ".java";
+                        text.append(TEST_FILE).append('\t').append(chapter.module()).append('\t').append(file).append('\t')
+                                .append(sha256(chapter.testJava().resolve(file))).append('\n');
+                    });
         }
         return text.toString();
     }

@@ -41,7 +41,8 @@ public final class StudentEdition {
             Pattern.compile("\\.ci/.*"),                  // the instructors' CI expects every test to pass
             Pattern.compile("docs/.*"),                   // built from the solutions; the student book replaces it
             Pattern.compile("grading/gradescope/.*"),     // the autograder's setup
-            Pattern.compile("grading/src/test/java/kuibu/grading/selfcheck/.*"), // needs the solutions
+            Pattern.compile("grading/src/test/.*"),       // the tools' own tests: not the student's business
+            Pattern.compile("\\.github/.*"),               // the instructor's CI; the edition gets a workflow of its own
             Pattern.compile("(.*/)?instructor(/.*)?"),
             Pattern.compile("(.*/)?[^/]*\\.instructor(\\.[^/]*)?"));
 
@@ -107,8 +108,12 @@ public final class StudentEdition {
         }
         writeString(dir.resolve(Course.EXERCISE_METHODS), course.exerciseMethodsIndex());
         int files = stubbedFiles.size() + 1;
+        writeString(dir.resolve("README.adoc"), resource("edition/README.adoc"));
+        writeString(dir.resolve(".github/workflows/classroom.yml"), classroomWorkflow(course));
+        files += 2;
         for (String rel : courseFiles(root)) {
-            if (stubbedFiles.contains(rel) || isInstructorOnly(rel)) {
+            if (stubbedFiles.contains(rel) || isInstructorOnly(rel) || rel.equals("README.adoc")
+                    || isTestThatNeedsSolutions(rel, root.resolve(rel))) {
                 continue;
             }
             Path source = root.resolve(rel);
@@ -137,6 +142,66 @@ public final class StudentEdition {
                     + (leaks.size() > 20 ? "\n  ... and " + (leaks.size() - 20) + " more" : ""));
         }
         return new Report(finalOut, files, regions, bookIncluded, notes);
+    }
+
+    private static final Pattern CHAPTER_TEST = Pattern.compile("chapter\\d+-[^/]+/src/test/java/.+\\.java");
+    private static final Pattern TEST_ANNOTATION = Pattern.compile(
+            "@(org\\.junit\\.jupiter\\.(api|params)\\.)?(Test|TestFactory|ParameterizedTest|RepeatedTest|TestTemplate)\\b");
+
+    /**
+     * Whether {@code rel} is a chapter's test that is no exercise's: such tests (the chapter's own unit
+     * tests, the check of its JShell scripts) need the solutions, so in the student edition they would fail
+     * for reasons that are no exercise's. The edition keeps the exercise tests and the classes they use.
+     */
+    static boolean isTestThatNeedsSolutions(String rel, Path file) throws IOException {
+        if (!CHAPTER_TEST.matcher(rel).matches()) {
+            return false;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return !text.contains("@Exercise") && !text.contains("@kuibu.grading.Exercise") && TEST_ANNOTATION.matcher(text).find();
+    }
+
+    /**
+     * GitHub Classroom's workflow for the edition: one step per exercise, worth its points, whose command
+     * passes exactly when the exercise's tests pass ({@code progress --exercise}).
+     */
+    static String classroomWorkflow(Course course) {
+        StringBuilder steps = new StringBuilder();
+        StringBuilder env = new StringBuilder();
+        List<String> runners = new ArrayList<>();
+        for (Course.ExerciseDef e : course.exercises()) {
+            String id = "exercise-" + e.id().replace('.', '-');
+            runners.add(id);
+            steps.append("      - name: ").append(yaml(e.name())).append('\n')
+                    .append("        id: ").append(id).append('\n')
+                    .append("        uses: classroom-resources/autograding-command-grader@v1\n")
+                    .append("        with:\n")
+                    .append("          test-name: ").append(yaml(e.name())).append('\n')
+                    .append("          setup-command: \"\"\n")
+                    .append("          command: java -jar grading/target/kuibu-grading.jar progress --exercise ").append(e.id()).append('\n')
+                    .append("          timeout: 10\n")
+                    .append("          max-score: ").append(e.points()).append('\n');
+            env.append("          ").append(id.toUpperCase(java.util.Locale.ROOT)).append("_RESULTS: \"${{steps.").append(id)
+                    .append(".outputs.result}}\"\n");
+        }
+        return resource("edition/classroom.yml").replace("{{steps}}", steps).replace("{{env}}", env)
+                .replace("{{runners}}", String.join(",", runners));
+    }
+
+    private static String yaml(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "") + "\"";
+    }
+
+    /** A text file bundled with the tools (kuibu/grading/...). */
+    static String resource(String name) {
+        try (var in = StudentEdition.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the tools lack their resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean isInstructorOnly(String rel) {

@@ -75,12 +75,43 @@ class StudentEditionTest {
     }
 
     @Test
+    void isMadeForStudents() throws Exception {
+        Path root = course(SOLVED, TEST);
+        write(root.resolve("chapter01-toy/src/test/java/kuibu/toy/ToyTest.java"),
+                "package kuibu.toy;\nclass ToyTest { @org.junit.jupiter.api.Test void usesTheSolution() { } }\n");
+        write(root.resolve("chapter01-toy/src/test/java/kuibu/toy/Fixtures.java"), "package kuibu.toy;\nclass Fixtures { }\n");
+        write(root.resolve("grading/src/test/java/kuibu/grading/ToolTest.java"), "package kuibu.grading;\nclass ToolTest { }\n");
+        write(root.resolve(".github/workflows/ci.yml"), "name: the instructor's CI\n");
+        Path out = StudentEdition.write(Course.load(root, true), temp.resolve("edition")).out();
+
+        String readme = Files.readString(out.resolve("README.adoc"));
+        assertThat(readme, containsString("./mvnw install -DskipTests"));
+        assertThat(readme, containsString("mvnw.cmd install -DskipTests"));
+        assertThat(readme, containsString("book/index.html"));
+        assertThat("no word about the instructor's tools", readme, not(containsString("student-edition")));
+        assertThat(readme, not(containsString("kuibu-grading.jar grade")));
+        assertThat(readme, not(containsString("shared/peers")));
+        assertThat("tests that need the solutions stay out", Files.exists(out.resolve("chapter01-toy/src/test/java/kuibu/toy/ToyTest.java")),
+                equalTo(false));
+        assertThat(Files.exists(out.resolve("chapter01-toy/src/test/java/kuibu/toy/ToyExerciseTest.java")), equalTo(true));
+        assertThat(Files.exists(out.resolve("chapter01-toy/src/test/java/kuibu/toy/Fixtures.java")), equalTo(true));
+        assertThat(Files.exists(out.resolve("grading/src/test")), equalTo(false));
+        String workflow = Files.readString(out.resolve(".github/workflows/classroom.yml"));
+        assertThat(workflow, containsString("command: java -jar grading/target/kuibu-grading.jar progress --exercise 1.1"));
+        assertThat(workflow, containsString("max-score: 2"));
+        assertThat(workflow, containsString("EXERCISE-1-1_RESULTS: \"${{steps.exercise-1-1.outputs.result}}\""));
+        assertThat(workflow, containsString("runners: exercise-1-1"));
+        assertThat(Files.exists(out.resolve(".github/workflows/ci.yml")), equalTo(false));
+        assertThat(Files.readString(out.resolve(Course.EXERCISE_METHODS)), containsString("1.1\tchapter01-toy\tkuibu/toy/Toy.java\tToy#twice(double)"));
+    }
+
+    @Test
     void refusesToLeakSolutionTextFoundElsewhere() throws Exception {
         Path root = course(SOLVED, TEST);
-        write(root.resolve("README.adoc"), "= Toy\n\nHint: double doubled = x + x; // distinctive\n");
+        write(root.resolve("NOTES.adoc"), "= Toy\n\nHint: double doubled = x + x; // distinctive\n");
         CourseException e = assertThrows(CourseException.class,
                 () -> StudentEdition.write(Course.load(root, true), temp.resolve("edition")));
-        assertThat(e.getMessage(), containsString("README.adoc:3: text of solution 1.1"));
+        assertThat(e.getMessage(), containsString("NOTES.adoc:3: text of solution 1.1"));
         assertThat("nothing written", Files.exists(temp.resolve("edition")), equalTo(false));
     }
 

@@ -1,6 +1,8 @@
 package kuibu.grading.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import kuibu.grading.Course;
 import kuibu.grading.grader.Grader;
@@ -26,15 +28,25 @@ final class ProgressCommand implements Callable<Integer> {
     @Option(names = "--test-timeout", paramLabel = "SECONDS", description = "Time limit of one test (default: ${DEFAULT-VALUE}).")
     int testTimeout = 30;
 
+    @Option(names = "--exercise", paramLabel = "ID",
+            description = "Check only this exercise (repeat for several); the exit code is then 0 when all of them pass, "
+                    + "1 when one does not.")
+    List<String> exercises = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Course loaded = Course.load(KuibuCommand.courseRoot(course), false);
+        if (!exercises.isEmpty()) {
+            loaded = loaded.only(exercises);
+        }
         var stdout = spec.commandLine().getOut();
-        stdout.printf("Checking %s (%d exercises)...%n%n", loaded.root(), loaded.exercises().size());
+        stdout.printf("Checking %s (%d exercise%s)...%n%n", loaded.root(), loaded.exercises().size(),
+                loaded.exercises().size() == 1 ? "" : "s");
         Grader.SubmissionResult result = Progress.check(loaded, new Grader.Options(testTimeout, 900, "1g", 1));
         stdout.print(Reports.table(result, true));
         result.compileErrors().forEach((module, errors) -> stdout.printf("%n%s does not compile:%n  %s%n", module,
                 errors.replace("\n", "\n  ")));
-        return 0;
+        boolean allPass = result.exercises().stream().allMatch(Grader.ExerciseResult::passed);
+        return exercises.isEmpty() || allPass ? 0 : 1;
     }
 }

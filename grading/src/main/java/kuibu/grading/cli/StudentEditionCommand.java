@@ -36,8 +36,8 @@ final class StudentEditionCommand implements Callable<Integer> {
         for (String note : report.notes()) {
             stdout.println("Note: " + note);
         }
-        stdout.println("Students build it with './mvnw -B install -DskipTests -Dkuibu.skipTraining' and check their progress with "
-                + "'java -jar grading/target/kuibu-grading.jar progress'.");
+        stdout.println("Its README.adoc is the students' own: they build it with './mvnw install -DskipTests' (which ends with "
+                + "their progress table) and run the exercises' tests with './mvnw verify'.");
         return 0;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import kuibu.grading.Course;
+import kuibu.grading.CourseException;
 import kuibu.grading.FileTrees;
 import kuibu.grading.JavaSource;
 import kuibu.grading.SolutionMarkers;
@@ -28,13 +29,15 @@ public final class Progress {
     private Progress() {}
 
     /** Checks the working copy {@code course} (a student edition, or the instructor's course itself). */
-    public static Grader.SubmissionResult check(Course course, Grader.Options options) throws IOException, InterruptedException {
+    public static Grader.SubmissionResult check(Course course, Grader.Options options)
+            throws IOException, InterruptedException, CourseException {
         long begin = System.nanoTime();
         List<Path> tool = Grader.toolClasspath();
         Path work = Files.createTempDirectory("kuibu-progress-");
         try {
             Map<String, String> compileErrors = new LinkedHashMap<>();
             Map<String, List<String>> violations = new LinkedHashMap<>();
+            Map<String, String> changedTests = new LinkedHashMap<>();
             List<String> notes = new ArrayList<>();
             List<Path> earlier = new ArrayList<>();
             List<String> batch = new ArrayList<>();
@@ -67,6 +70,15 @@ public final class Progress {
                     continue;
                 }
                 violations.putAll(policyCheck(course, chapter, earlier, classes));
+                for (Map.Entry<String, String> test : course.handedOutTests(chapter.module()).entrySet()) {
+                    if (!Course.sha256(chapter.testJava().resolve(test.getKey())).equals(test.getValue())) {
+                        String type = test.getKey().substring(0, test.getKey().length() - ".java".length()).replace('/', '.');
+                        String shown = chapter.module() + "/src/test/java/" + test.getKey();
+                        notes.add(shown + " is not the test the course handed out: the grader uses the course's");
+                        chapter.exercises().stream().filter(e -> e.testClasses().contains(type)).forEach(e -> changedTests.put(e.id(),
+                                shown + " was changed: restore it (git checkout -- " + shown + ") to see what the grader will see"));
+                    }
+                }
                 List<String> types = chapter.exercises().stream().flatMap(e -> e.testClasses().stream()).distinct().toList();
                 List<Path> testClasspath = new ArrayList<>(tool);
                 testClasspath.addAll(earlier);
@@ -95,7 +107,10 @@ public final class Progress {
             List<Grader.ExerciseResult> results = new ArrayList<>();
             for (Course.Chapter chapter : course.chapters()) {
                 for (Course.ExerciseDef exercise : chapter.exercises()) {
-                    results.add(judge(exercise, compileErrors.get(chapter.module()), violations.get(exercise.id()), outcomes));
+                    results.add(changedTests.containsKey(exercise.id())
+                            ? new Grader.ExerciseResult(exercise, 0, 0, 0, "Not counted: " + changedTests.get(exercise.id()),
+                                    changedTests.get(exercise.id()))
+                            : judge(exercise, compileErrors.get(chapter.module()), violations.get(exercise.id()), outcomes));
                 }
             }
             return new Grader.SubmissionResult("progress", course.root(), results, compileErrors, notes,
