@@ -56,6 +56,23 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--heap", paramLabel = "SIZE", description = "Heap limit of the test JVM (default: ${DEFAULT-VALUE}).")
     String heap = "512m";
 
+    @Option(names = "--compile-heap", paramLabel = "SIZE",
+            description = "Heap limit of the compiler's JVM (default: ${DEFAULT-VALUE}).")
+    String compileHeap = "768m";
+
+    @Option(names = "--compile-time-limit", paramLabel = "SECONDS",
+            description = "Time limit of compiling all of one submission's code (default: ${DEFAULT-VALUE}).")
+    int compileTimeLimit = 240;
+
+    @Option(names = "--visibility", paramLabel = "WHEN",
+            description = "When students see their results on Gradescope: visible, after_due_date, after_published or hidden "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String visibility = "visible";
+
+    @Option(names = "--exercise-visibility", paramLabel = "ID=WHEN",
+            description = "The same for one exercise, e.g. 5.3=after_due_date (repeatable).")
+    Map<String, String> exerciseVisibility = new LinkedHashMap<>();
+
     @Option(names = "--sandbox", paramLabel = "MODE",
             description = "auto: run student code in bubblewrap where it works, else say so in every report; required: "
                     + "refuse to grade without it; off: never (default: ${DEFAULT-VALUE}).")
@@ -71,11 +88,23 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jobs < 1 || testTimeout < 1 || timeLimit < 1) {
-            throw new CourseException("--jobs, --test-timeout and --time-limit must be at least 1");
+        if (jobs < 1 || testTimeout < 1 || timeLimit < 1 || compileTimeLimit < 1) {
+            throw new CourseException("--jobs, --test-timeout, --time-limit and --compile-time-limit must be at least 1");
         }
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new CourseException("--heap " + heap + ": expected a size such as 512m or 2g");
+        }
+        if (!compileHeap.matches("\\d+[kKmMgG]?")) {
+            throw new CourseException("--compile-heap " + compileHeap + ": expected a size such as 512m or 2g");
+        }
+        if (!Reports.VISIBILITIES.contains(visibility)) {
+            throw new CourseException("--visibility " + visibility + ": expected one of " + String.join(", ", Reports.VISIBILITIES));
+        }
+        for (Map.Entry<String, String> e : exerciseVisibility.entrySet()) {
+            if (!Reports.VISIBILITIES.contains(e.getValue())) {
+                throw new CourseException("--exercise-visibility " + e.getKey() + "=" + e.getValue() + ": expected one of "
+                        + String.join(", ", Reports.VISIBILITIES));
+            }
         }
         Sandbox.Mode mode = switch (sandbox) {
             case "auto" -> Sandbox.Mode.AUTO;
@@ -88,14 +117,19 @@ final class GradeCommand implements Callable<Integer> {
             throw new CourseException("--gradescope-results needs exactly one submission, got " + named.size());
         }
         Course loaded = Course.load(KuibuCommand.courseRoot(course), true);
-        Grader grader = new Grader(loaded, new Grader.Options(testTimeout, timeLimit, heap, jobs, mode, runAs, "768m"));
+        for (String id : exerciseVisibility.keySet()) {
+            if (loaded.exercises().stream().noneMatch(e -> e.id().equals(id))) {
+                throw new CourseException("--exercise-visibility " + id + ": no such exercise in " + loaded.root());
+            }
+        }
+        Grader grader = new Grader(loaded, new Grader.Options(testTimeout, timeLimit, heap, jobs, mode, runAs, compileHeap, compileTimeLimit));
         var stdout = spec.commandLine().getOut();
         stdout.printf("Grading %d submission(s) against %s (%d exercises, %d points), %d at a time...%n",
                 named.size(), loaded.root(), loaded.exercises().size(), loaded.maxPoints(), Math.min(jobs, named.size()));
         List<Grader.SubmissionResult> results = grader.gradeAll(named);
         for (Grader.SubmissionResult r : results) {
             Path dir = out.resolve(r.name());
-            String json = Reports.resultsJson(r);
+            String json = Reports.resultsJson(r, visibility, exerciseVisibility);
             Reports.writeAtomically(dir.resolve("results.json"), json);
             Reports.writeAtomically(dir.resolve("feedback.txt"), Reports.feedback(r));
             if (gradescopeResults != null) {

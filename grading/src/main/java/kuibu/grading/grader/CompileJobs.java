@@ -34,10 +34,11 @@ final class CompileJobs {
 
     /**
      * Runs {@code jobs}, writing in {@code dir} (the jobs' output folders are under it), the compiler's
-     * JVM limited to {@code heap} and {@code secondsPerJob}.
+     * JVM limited to {@code heap}, {@code secondsPerJob} and, for all of them, {@code secondsInAll}.
      */
-    static Map<String, Result> run(List<Job> jobs, List<Path> toolClasspath, String heap, int secondsPerJob, Path dir,
-                                   Sandbox sandbox, List<Path> visible) throws IOException, InterruptedException {
+    static Map<String, Result> run(List<Job> jobs, List<Path> toolClasspath, String heap, int secondsPerJob, int secondsInAll,
+                                   Path dir, Sandbox sandbox, List<Path> visible) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + secondsInAll * 1_000_000_000L;
         Map<String, Result> results = new LinkedHashMap<>();
         if (jobs.isEmpty()) {
             return results;
@@ -50,7 +51,7 @@ final class CompileJobs {
         }
         Files.write(jobFile, lines, StandardCharsets.UTF_8);
         Map<String, List<Error>> errors = new LinkedHashMap<>();
-        for (int attempt = 0; results.size() < jobs.size() && attempt <= MAX_RESTARTS; attempt++) {
+        for (int attempt = 0; results.size() < jobs.size() && attempt <= MAX_RESTARTS && System.nanoTime() < deadline; attempt++) {
             Path report = dir.resolve("compile-report-" + attempt + ".txt");
             Path done = dir.resolve("compile-done-" + attempt + ".txt");
             Files.write(done, results.keySet(), StandardCharsets.UTF_8);
@@ -92,6 +93,10 @@ final class CompileJobs {
                     killed = "the compiler ran out of time (" + secondsPerJob + " s) on this code";
                     break;
                 }
+                if (System.nanoTime() > deadline) {
+                    killed = "the compiler ran out of the time for all of this submission's code (" + secondsInAll + " s)";
+                    break;
+                }
                 if (running == null && System.nanoTime() - since > 4L * secondsPerJob * 1_000_000_000L) {
                     killed = "the compiler did not start";
                     break;
@@ -112,7 +117,9 @@ final class CompileJobs {
             }
         }
         for (Job job : jobs) {
-            results.putIfAbsent(job.id(), new Result(false, List.of(new Error(null, 0, "the compiler stopped too often"))));
+            results.putIfAbsent(job.id(), new Result(false, List.of(new Error(null, 0, System.nanoTime() > deadline
+                    ? "not compiled: the compiler ran out of the time for all of this submission's code (" + secondsInAll + " s)"
+                    : "the compiler stopped too often"))));
         }
         return results;
     }

@@ -41,9 +41,9 @@ public final class Grader {
 
     /** How to grade: the test JVM's limits, how many submissions at once, and the sandbox. */
     public record Options(int testTimeoutSeconds, int totalTimeoutSeconds, String heap, int jobs, Sandbox.Mode sandbox,
-                          String runAs, String compileHeap) {
+                          String runAs, String compileHeap, int compileSeconds) {
         public Options(int testTimeoutSeconds, int totalTimeoutSeconds, String heap, int jobs) {
-            this(testTimeoutSeconds, totalTimeoutSeconds, heap, jobs, Sandbox.Mode.AUTO, null, "768m");
+            this(testTimeoutSeconds, totalTimeoutSeconds, heap, jobs, Sandbox.Mode.AUTO, null, "768m", 240);
         }
 
         public static Options defaults() {
@@ -250,7 +250,7 @@ public final class Grader {
         List<Path> visible = new ArrayList<>(reference.readable());
         visible.add(src);
         Map<String, CompileJobs.Result> compiled = CompileJobs.run(jobs, sandboxClasspath, options.compileHeap(),
-                COMPILE_SECONDS, build, sandbox, visible);
+                Math.min(COMPILE_SECONDS, options.compileSeconds()), options.compileSeconds(), build, sandbox, visible);
         sandbox.reclaim(build);
 
         // the tests of every exercise that compiled, each with its own class path, in one test JVM
@@ -402,15 +402,33 @@ public final class Grader {
         }
         StringBuilder output = new StringBuilder(failed + " of " + mine.size() + " tests failed:");
         String hint = "";
-        for (TestProcess.Outcome o : mine) {
+        // the tests students have come first, so the hint is one they can reproduce
+        List<TestProcess.Outcome> ordered = new ArrayList<>(mine);
+        ordered.sort(java.util.Comparator.comparing(o -> isHidden(o.uid())));
+        for (TestProcess.Outcome o : ordered) {
             if (o.status() != TestProcess.Status.PASSED) {
-                output.append("\n\n- ").append(o.name()).append("\n  ").append(o.message().replace("\n", "\n  "));
+                String message = isHidden(o.uid()) ? HIDDEN_FAILURE : o.message();
+                output.append("\n\n- ").append(isHidden(o.uid()) ? "a test you do not have" : o.name()).append("\n  ")
+                        .append(message.replace("\n", "\n  "));
                 if (hint.isEmpty()) {
-                    hint = hintOf(o.message());
+                    hint = hintOf(message);
                 }
             }
         }
         return new ExerciseResult(def, 0, mine.size(), (int) failed, output.toString(), hint);
+    }
+
+    /**
+     * What a student reads of a hidden test that failed: not its message, which would tell the exact values
+     * at its points (and so how to pass it without the formula).
+     */
+    static final String HIDDEN_FAILURE = "failed: a test the student edition does not have checks your result at other points "
+            + "against exact values (to about 1e-12). A formula that is right everywhere passes it; one right only at the points "
+            + "your tests use, or a numeric approximation of the derivative, does not.";
+
+    /** Whether a test is one the student edition leaves out (its class is in an {@code instructor} package). */
+    static boolean isHidden(String uid) {
+        return uid.contains(".instructor.");
     }
 
     /**

@@ -26,14 +26,26 @@ public final class Reports {
 
     private Reports() {}
 
-    /** Gradescope's results format: one test entry per exercise, all-or-nothing points. */
+    /** Gradescope's results format, every result visible to the student at once. */
     public static String resultsJson(Grader.SubmissionResult result) throws IOException {
+        return resultsJson(result, "visible", Map.of());
+    }
+
+    /** Gradescope's visibilities of a result. */
+    public static final java.util.Set<String> VISIBILITIES = java.util.Set.of("visible", "after_due_date", "after_published", "hidden");
+
+    /**
+     * Gradescope's results format: one test entry per exercise, all-or-nothing points, each shown to the
+     * student as {@code byExercise} says (exercise id to one of {@link #VISIBILITIES}), else as {@code visibility}.
+     */
+    public static String resultsJson(Grader.SubmissionResult result, String visibility, Map<String, String> byExercise)
+            throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("score", result.score());
         root.put("max_score", result.maxScore());
         root.put("execution_time", Math.round(result.seconds()));
         root.put("output", summary(result));
-        root.put("visibility", "visible");
+        root.put("visibility", visibility);
         root.put("stdout_visibility", "hidden");
         ArrayNode tests = root.putArray("tests");
         for (Grader.ExerciseResult e : result.exercises()) {
@@ -46,7 +58,7 @@ public final class Reports {
             test.put("output", e.output());
             test.put("output_format", "text");
             test.putArray("tags").add(e.exercise().module());
-            test.put("visibility", "visible");
+            test.put("visibility", byExercise.getOrDefault(e.exercise().id(), visibility));
         }
         return JSON.writeValueAsString(root) + "\n";
     }
