@@ -93,6 +93,7 @@ public final class Grader {
     private Path runDir;
     private Reference reference;
     private Sandbox sandbox;
+    private TestOrder testOrder;
     private final Map<String, Policy> policies = new java.util.concurrent.ConcurrentHashMap<>();
     private List<Path> sandboxClasspath;
 
@@ -172,6 +173,7 @@ public final class Grader {
     private void start() throws IOException, InterruptedException, CourseException {
         runDir = Files.createTempDirectory("kuibu-grade-");
         reference = Reference.build(course, toolClasspath, options.limits(), runDir.resolve("course"));
+        testOrder = TestOrder.of(course);
         // an unprivileged user cannot read the grader's own class path where it lies (under /root, say): copy it
         sandboxClasspath = toolClasspath;
         if (Sandbox.dropsPrivileges(options.sandbox())) {
@@ -360,8 +362,8 @@ public final class Grader {
         return String.join("\n", lines);
     }
 
-    private static ExerciseResult judge(ExerciseSources.Exercise exercise, String compileError, List<String> violations,
-                                        List<TestProcess.Outcome> outcomes) {
+    private ExerciseResult judge(ExerciseSources.Exercise exercise, String compileError, List<String> violations,
+                                 List<TestProcess.Outcome> outcomes) {
         Course.ExerciseDef def = exercise.def();
         switch (exercise.state()) {
             case MISSING -> {
@@ -387,11 +389,11 @@ public final class Grader {
                     + "(it scores 0 until it does not):\n" + String.join("\n", violations),
                     "not allowed: " + violations.get(0));
         }
-        return fromOutcomes(def, outcomes.stream().filter(o -> o.uid().startsWith(def.id() + "|")).toList());
+        return fromOutcomes(def, outcomes.stream().filter(o -> o.uid().startsWith(def.id() + "|")).toList(), testOrder);
     }
 
     /** The grade of an exercise whose tests ran: all its points when every one passed, else none, with what failed. */
-    static ExerciseResult fromOutcomes(Course.ExerciseDef def, List<TestProcess.Outcome> mine) {
+    static ExerciseResult fromOutcomes(Course.ExerciseDef def, List<TestProcess.Outcome> mine, TestOrder order) {
         long failed = mine.stream().filter(o -> o.status() != TestProcess.Status.PASSED).count();
         if (mine.isEmpty()) {
             return new ExerciseResult(def, 0, 0, 0, "Not tested: none of its tests ran.", "none of its tests ran");
@@ -402,9 +404,10 @@ public final class Grader {
         }
         StringBuilder output = new StringBuilder(failed + " of " + mine.size() + " tests failed:");
         String hint = "";
-        // the tests students have come first, so the hint is one they can reproduce
+        // the tests students have come first, so the hint is one they can reproduce, in the order their file states them
         List<TestProcess.Outcome> ordered = new ArrayList<>(mine);
-        ordered.sort(java.util.Comparator.comparing(o -> isHidden(o.uid())));
+        ordered.sort(java.util.Comparator.comparing((TestProcess.Outcome o) -> isHidden(o.uid()))
+                .thenComparingInt(o -> order.lineOf(o.uid())));
         for (TestProcess.Outcome o : ordered) {
             if (o.status() != TestProcess.Status.PASSED) {
                 String message = isHidden(o.uid()) ? HIDDEN_FAILURE : o.message();

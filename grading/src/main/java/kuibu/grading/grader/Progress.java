@@ -105,12 +105,13 @@ public final class Progress {
                 outcomes = TestProcess.runBatch(tool, batchFile, null, options.limits(), work.resolve("run"), Sandbox.none(), List.of());
             }
             List<Grader.ExerciseResult> results = new ArrayList<>();
+            TestOrder order = TestOrder.of(course);
             for (Course.Chapter chapter : course.chapters()) {
                 for (Course.ExerciseDef exercise : chapter.exercises()) {
                     results.add(changedTests.containsKey(exercise.id())
                             ? new Grader.ExerciseResult(exercise, 0, 0, 0, "Not counted: " + changedTests.get(exercise.id()),
                                     changedTests.get(exercise.id()))
-                            : judge(exercise, compileErrors.get(chapter.module()), violations.get(exercise.id()), outcomes));
+                            : judge(exercise, compileErrors.get(chapter.module()), violations.get(exercise.id()), outcomes, order));
                 }
             }
             return new Grader.SubmissionResult("progress", course.root(), results, compileErrors, notes,
@@ -195,7 +196,7 @@ public final class Progress {
     }
 
     private static Grader.ExerciseResult judge(Course.ExerciseDef exercise, String compileError, List<String> violations,
-                                               List<TestProcess.Outcome> outcomes) {
+                                               List<TestProcess.Outcome> outcomes, TestOrder order) {
         if (compileError != null) {
             return new Grader.ExerciseResult(exercise, 0, 0, 0, "Not tested: " + compileError,
                     "your code in " + exercise.module() + " does not compile: " + compileError.lines().findFirst().orElse(""));
@@ -205,6 +206,6 @@ public final class Progress {
                     + "may not (the grader gives it 0 until it does not):\n" + String.join("\n", violations),
                     "not allowed: " + violations.get(0));
         }
-        return Grader.fromOutcomes(exercise, outcomes.stream().filter(o -> o.exercise().equals(exercise.id())).toList());
+        return Grader.fromOutcomes(exercise, outcomes.stream().filter(o -> o.exercise().equals(exercise.id())).toList(), order);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import kuibu.grading.Exercise;
+import kuibu.grading.Hint;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -167,7 +168,7 @@ public final class TestRunnerMain {
 
             @Override
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                String message = result.getThrowable().map(TestRunnerMain::describe).orElse("");
+                String message = result.getThrowable().map(t -> describe(t, hintOf(running, test))).orElse("");
                 out.println(String.join("\t", "RESULT", escape(prefix + test.getUniqueId()), result.getStatus().name(),
                         escape(message)));
             }
@@ -232,8 +233,39 @@ public final class TestRunnerMain {
         return String.join(" > ", parts);
     }
 
-    /** What went wrong, for a student: the exception's message and where in the course code it came from. */
+    /** The test's {@link Hint}, from its method, its class or an enclosing one; "" when it has none. */
+    private static String hintOf(TestPlan plan, TestIdentifier test) {
+        try {
+            TestSource source = test.getSource().orElse(null);
+            if (source instanceof MethodSource method) {
+                Hint own = method.getJavaMethod().getAnnotation(Hint.class);
+                if (own != null) {
+                    return own.value();
+                }
+                for (Class<?> c = method.getJavaClass(); c != null; c = c.getEnclosingClass()) {
+                    Hint onClass = c.getAnnotation(Hint.class);
+                    if (onClass != null) {
+                        return onClass.value();
+                    }
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            return "";
+        }
+        return "";
+    }
+
+    /** What went wrong, for a student, without a hint of the test's. */
     static String describe(Throwable thrown) {
+        return describe(thrown, "");
+    }
+
+    /**
+     * What went wrong, for a student: the exception's message, where in the student's code it came from,
+     * and, when the code threw instead of an assertion failing, the test's {@link Hint} or what such an
+     * exception usually means.
+     */
+    static String describe(Throwable thrown, String testHint) {
         StringBuilder text = new StringBuilder();
         Throwable stub = stubIn(thrown);
         if (stub != null) {
@@ -246,6 +278,10 @@ public final class TestRunnerMain {
             text.append("java.lang.StackOverflowError: the call stack overflowed (a recursion that never stops?)");
         } else {
             text.append(thrown);
+            String why = testHint.isEmpty() ? usually(thrown) : testHint;
+            if (!why.isEmpty()) {
+                text.append(" (").append(why).append(")");
+            }
         }
         int frames = 0;
         for (StackTraceElement frame : thrown.getStackTrace()) {
@@ -263,6 +299,23 @@ public final class TestRunnerMain {
         }
         String result = text.toString();
         return result.length() > 2000 ? result.substring(0, 2000) + " ..." : result;
+    }
+
+    /** What an exception thrown by exercise code usually means, or "". */
+    static String usually(Throwable thrown) {
+        if (thrown instanceof ArrayIndexOutOfBoundsException) {
+            return "an index past the end of an array: are two indices swapped (w[k][j] for w[j][k]), or does a loop run over "
+                    + "the sizes of another layer?";
+        } else if (thrown instanceof NullPointerException) {
+            return "something used before it was given a value: an array or object that is still null";
+        } else if (thrown instanceof NegativeArraySizeException) {
+            return "an array made with a negative size";
+        } else if (thrown instanceof ArithmeticException) {
+            return "an integer division by zero: should this be a division of doubles?";
+        } else if (thrown instanceof ClassCastException) {
+            return "a value cast to a type it does not have";
+        }
+        return "";
     }
 
     /** The student edition's stub ("Exercise 1.1 is yours to write: see ...") in {@code thrown} or its causes, or null. */

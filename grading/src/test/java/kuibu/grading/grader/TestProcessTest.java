@@ -104,6 +104,29 @@ class TestProcessTest {
         assertThat(outcomes.get(1).status(), equalTo(TestProcess.Status.PASSED));
     }
 
+    @Test
+    void anExceptionFromTheStudentsCodeComesWithTheTestsHintOrWhatItUsuallyMeans() throws Exception {
+        String hinted = PACKAGE + """
+                @kuibu.grading.Exercise(id = "9.1", points = 1)
+                @kuibu.grading.Hint("BP2 reads w^{l+1} as w[j][k]: j the next layer's neuron")
+                class HintedTest {
+                    @Test void throwsWithHint() { int[] a = new int[2]; a[3] = 1; }
+                }
+                """;
+        String plain = PACKAGE + """
+                @kuibu.grading.Exercise(id = "9.2", points = 1)
+                class FineTest {
+                    @Test void passes() { int[] a = new int[2]; a[3] = 1; }
+                }
+                """;
+        Map<String, TestProcess.Planned> plan = new LinkedHashMap<>(plan("HintedTest", "throwsWithHint()"));
+        plan.putAll(plan("FineTest", "passes()"));
+        List<TestProcess.Outcome> outcomes = run(Map.of("HintedTest", hinted, "FineTest", plain), List.of("HintedTest", "FineTest"), plan);
+        assertThat(outcomes.get(0).message(), containsString("ArrayIndexOutOfBoundsException"));
+        assertThat(outcomes.get(0).message(), containsString("(BP2 reads w^{l+1} as w[j][k]: j the next layer's neuron)"));
+        assertThat(outcomes.get(1).message(), containsString("an index past the end of an array"));
+    }
+
     private static Map<String, TestProcess.Planned> plan(String type, String... methods) {
         Map<String, TestProcess.Planned> plan = new LinkedHashMap<>();
         for (String method : methods) {
