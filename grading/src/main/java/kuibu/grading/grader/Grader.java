@@ -172,14 +172,14 @@ public final class Grader {
     /** Compiles the course, learns the plan and finds the sandbox: once per run. */
     private void start() throws IOException, InterruptedException, CourseException {
         runDir = Files.createTempDirectory("kuibu-grade-");
-        reference = Reference.build(course, toolClasspath, options.limits(), runDir.resolve("course"));
+        reference = Reference.of(course, toolClasspath, options.limits());
         testOrder = TestOrder.of(course);
         // an unprivileged user cannot read the grader's own class path where it lies (under /root, say): copy it
         sandboxClasspath = toolClasspath;
         if (Sandbox.dropsPrivileges(options.sandbox())) {
             sandboxClasspath = stage(toolClasspath, runDir.resolve("tool"));
             Sandbox.shareReadOnly(runDir.resolve("tool"));
-            Sandbox.shareReadOnly(runDir.resolve("course"));
+            Sandbox.shareReadOnly(reference.dir());
         }
         sandbox = Sandbox.detect(options.sandbox(), options.runAs(), sandboxClasspath);
     }

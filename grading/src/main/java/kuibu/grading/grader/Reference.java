@@ -50,6 +50,29 @@ final class Reference {
         this.checksum = checksum(course.root());
     }
 
+    /** References built in this JVM, by what they were built from, kept until it ends. */
+    private static final Map<String, Reference> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The reference of {@code course}: built once per JVM for the same course (files, chapters) and class
+     * path, in a folder of its own that is removed when the JVM ends. Several gradings in one JVM (the
+     * self-checks) then pay for compiling the course and learning the plan once.
+     */
+    static synchronized Reference of(Course course, List<Path> toolClasspath, TestProcess.Limits limits)
+            throws IOException, InterruptedException, CourseException {
+        String key = checksum(course.root()) + "|" + course.chapters().stream().map(c -> c.module() + c.exercises())
+                .collect(Collectors.joining(",")) + "|" + toolClasspath;
+        Reference known = BUILT.get(key);
+        if (known != null && Files.isDirectory(known.dir)) {
+            return known;
+        }
+        Path dir = Files.createTempDirectory("kuibu-reference-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> kuibu.grading.StudentEdition.deleteTree(dir)));
+        Reference built = build(course, toolClasspath, limits, dir.resolve("course"));
+        BUILT.put(key, built);
+        return built;
+    }
+
     /**
      * Reads and compiles {@code course} (which must hold its solutions) into {@code dir}, and runs its
      * exercise tests once on its own solutions to learn the plan.

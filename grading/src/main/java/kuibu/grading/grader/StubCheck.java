@@ -34,7 +34,7 @@ public final class StubCheck {
         List<Path> tool = Grader.toolClasspath();
         Path work = Files.createTempDirectory("kuibu-stubcheck-");
         try {
-            Reference reference = Reference.build(course, tool, options.limits(), work.resolve("course"));
+            Reference reference = Reference.of(course, tool, options.limits());
             Map<String, Finding> findings = new LinkedHashMap<>();
             Map<String, TestProcess.Planned> plan = new LinkedHashMap<>();
             List<String> batch = new ArrayList<>();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Gradescope autograder as Gradescope runs it: {@code run_autograder} with the course and the grader in
- * {@code source/}, a submission that loops forever in two exercises, and a time limit cut short for the test.
+ * {@code source/}, a submission that loops forever, and a time limit cut short for the test.
  * It must still end with a results.json, in time.
  */
 class GradescopeIT {
@@ -43,11 +43,10 @@ class GradescopeIT {
         Path submission = autograder.resolve("submission");
         FileTrees.copy(edition, submission);
         loop(submission.resolve("chapter01-derivatives/src/main/java/kuibu/derivatives/Derivatives.java"), "1.1");
-        loop(submission.resolve("chapter01-derivatives/src/main/java/kuibu/derivatives/Functions.java"), "1.4");
 
         ProcessBuilder run = new ProcessBuilder("bash", source.resolve("run_autograder").toString()).redirectErrorStream(true);
         run.environment().put("AUTOGRADER", autograder.toString());
-        run.environment().put("TIME_LIMIT", "30");
+        run.environment().put("TIME_LIMIT", "15");
         run.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         long start = System.nanoTime();
         Process p = run.start();
