@@ -154,7 +154,7 @@ final class ExerciseSources {
                 replaced.add(new JavaSource.Body[] {course.method(method.key()).orElseThrow(), body});
             }
             if (problems.isEmpty()) {
-                spliced.add(splice(file, course, theirs, replaced));
+                spliced.add(splice(file, course, theirs, replaced, reference));
             }
         }
         if (!problems.isEmpty()) {
@@ -168,14 +168,15 @@ final class ExerciseSources {
      * The submission's own imports come too (its code may need them), on the package declaration's line so
      * that no line moves.
      */
-    private static Spliced splice(String file, JavaSource course, JavaSource theirs, List<JavaSource.Body[]> replaced) {
+    private static Spliced splice(String file, JavaSource course, JavaSource theirs, List<JavaSource.Body[]> replaced,
+                                  Reference reference) {
         replaced.sort(Comparator.comparingInt(pair -> pair[0].open()));
         StringBuilder text = new StringBuilder();
         List<Lines> lines = new ArrayList<>();
         int at = course.packageEnd();
         text.append(course.text(), 0, at);
         for (String imported : theirs.imports()) {
-            if (!course.imports().contains(imported)) {
+            if (!course.imports().contains(imported) && !shadows(imported, course.packageName(), reference)) {
                 text.append(' ').append(imported);
             }
         }
@@ -224,6 +225,26 @@ final class ExerciseSources {
         return text.replaceAll("(?m)^\\s*import\\s[^;]*;", "");
     }
 
+    /**
+     * Whether a submission's {@code import a.b.Name;} would put another type in place of {@code Name} of the
+     * file's own package in the course's code around the exercise (a single-type import hides the package's
+     * own types): such an import is left out.
+     */
+    private static boolean shadows(String imported, String pkg, Reference reference) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^import ([\\w.]+)\\.(\\w+) ?;$").matcher(imported.strip());
+        return m.matches() && !m.group(1).equals(pkg) && reference.isReservedName(pkg, m.group(2));
+    }
+
+    /** Whether {@code name} is the simple name of a type of java.lang, which every file sees without an import. */
+    private static boolean isJavaLang(String name) {
+        try {
+            Class.forName("java.lang." + name, false, ClassLoader.getPlatformClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static String squeeze(String code) {
         return code.replaceAll("\\s+", "");
     }
@@ -250,6 +271,10 @@ final class ExerciseSources {
         for (String type : source.topLevelTypes()) {
             if (reference.isReservedName(folderPackage, type)) {
                 return "declares " + type + ", a name the course uses: refused (choose another name for your helper)";
+            }
+            if (isJavaLang(type)) {
+                // a class of the chapter's package named like one of java.lang would stand in for it in the course's code
+                return "declares " + type + ", the name of java.lang." + type + ": refused (choose another name for your helper)";
             }
         }
         return null;

@@ -65,6 +65,16 @@ class HostileSubmissionsIT {
                 package kuibu.grading.grader;
                 public final class TestRunnerMain { public static void main(String[] args) { } }
                 """);
+        // a class named like one of java.lang stands in for it in the course's code compiled beside it: a sigmoid made flat
+        write(shadow, "chapter03-single-neuron/src/main/java/kuibu/neuron/Math.java", """
+                package kuibu.neuron;
+                final class Math {
+                    static double exp(double x) { return 0; }
+                    static double tanh(double x) { return 0; }
+                    static double max(double a, double b) { return 0; }
+                }
+                """);
+        answer(shadow, "3.1", "return 0;");
         submissions.put("shadow-test-class", shadow);
 
         // forging the test JVM's report: from an exercise, and from a helper's static initializer
@@ -182,6 +192,7 @@ class HostileSubmissionsIT {
         assertThat(feedback, containsString("ForwardDifferenceExerciseTest.java: declares ForwardDifferenceExerciseTest, a name the course uses"));
         assertThat(feedback, containsString("Helper.java: declares LandscapeGradientsExerciseTest, a name the course uses"));
         assertThat(feedback, containsString("kuibu/grading/grader/TestRunnerMain.java: refused: new files belong in the chapter's own package"));
+        assertThat(feedback, containsString("Math.java: declares Math, the name of java.lang.Math: refused"));
     }
 
     @Test
