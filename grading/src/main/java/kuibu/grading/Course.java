@@ -48,11 +48,13 @@ public final class Course {
      * (relative to {@code src/main/java}, with '/' separators) to its regions; {@code exerciseMethods}
      * maps each exercise id to the methods its regions are in. A student edition has no regions: there
      * the methods come from the index the edition carries ({@link #EXERCISE_METHODS}). {@code courseFiles} are the
-     * main files the course itself has (a student's working copy may add more).
+     * main files the course itself has (a student's working copy may add more). {@code chapterDependencies}
+     * maps each chapter module its pom depends on to the dependency's scope ("compile" or "test").
      */
     public record Chapter(String module, int number, Path dir, List<ExerciseDef> exercises,
                           Map<String, List<SolutionMarkers.Region>> solutionFiles,
-                          Map<String, List<ExerciseMethod>> exerciseMethods, java.util.Set<String> courseFiles) {
+                          Map<String, List<ExerciseMethod>> exerciseMethods, java.util.Set<String> courseFiles,
+                          Map<String, String> chapterDependencies) {
         public Path mainJava() {
             return dir.resolve("src/main/java");
         }
@@ -157,9 +159,73 @@ public final class Course {
             if (!chosen.isEmpty()) {
                 last = i;
             }
-            kept.add(new Chapter(c.module(), c.number(), c.dir(), chosen, c.solutionFiles(), c.exerciseMethods(), c.courseFiles()));
+            kept.add(new Chapter(c.module(), c.number(), c.dir(), chosen, c.solutionFiles(), c.exerciseMethods(), c.courseFiles(),
+                    c.chapterDependencies()));
         }
         return new Course(root, List.copyOf(kept.subList(0, last + 1)));
+    }
+
+    /**
+     * The chapters {@code chapter}'s main code is compiled against, as its pom says (compile scope,
+     * transitively), nearest first; or, with {@code tests}, those its tests are compiled against (test scope
+     * too). Grading compiles against the same, so code the student's own build would reject is rejected.
+     */
+    public List<Chapter> dependencies(Chapter chapter, boolean tests) {
+        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        chapter.chapterDependencies().forEach((module, scope) -> {
+            if (tests || !scope.equals("test")) {
+                todo.add(module);
+            }
+        });
+        while (!todo.isEmpty()) {
+            String module = todo.poll();
+            if (found.add(module)) {
+                chapters.stream().filter(c -> c.module().equals(module)).findFirst().ifPresent(c ->
+                        c.chapterDependencies().forEach((m, scope) -> {
+                            if (!scope.equals("test")) {
+                                todo.add(m);
+                            }
+                        }));
+            }
+        }
+        return chapters.stream().filter(c -> found.contains(c.module())).sorted(Comparator.comparingInt(Chapter::number).reversed())
+                .toList();
+    }
+
+    /** The chapter modules a chapter's pom depends on, with their scopes; empty when there is no pom. */
+    private static Map<String, String> chapterDependencies(Path pom) throws CourseException {
+        Map<String, String> deps = new LinkedHashMap<>();
+        if (!Files.isRegularFile(pom)) {
+            return deps;
+        }
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document doc = factory.newDocumentBuilder().parse(pom.toFile());
+            org.w3c.dom.NodeList list = doc.getElementsByTagName("dependency");
+            for (int i = 0; i < list.getLength(); i++) {
+                org.w3c.dom.Element dep = (org.w3c.dom.Element) list.item(i);
+                if (dep.getParentNode() == null || !"dependencies".equals(dep.getParentNode().getNodeName())
+                        || dep.getParentNode().getParentNode() == null
+                        || !"project".equals(dep.getParentNode().getParentNode().getNodeName())) {
+                    continue; // plugin or managed dependencies
+                }
+                String artifact = text(dep, "artifactId");
+                if (CHAPTER_DIR.matcher(artifact).matches()) {
+                    String scope = text(dep, "scope");
+                    deps.put(artifact, scope.isEmpty() ? "compile" : scope);
+                }
+            }
+            return deps;
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw new CourseException(pom + ": cannot read its dependencies (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String text(org.w3c.dom.Element parent, String tag) {
+        org.w3c.dom.NodeList nodes = parent.getElementsByTagName(tag);
+        return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().strip();
     }
 
     /** Every exercise of the course, chapter by chapter, in id order. */
@@ -386,7 +452,8 @@ public final class Course {
         Map<String, List<ExerciseMethod>> exerciseMethods = new TreeMap<>(BY_ID);
         methods.forEach((id, list) -> exerciseMethods.put(id, List.copyOf(list)));
         return new Chapter(module, number, chapterDir, List.copyOf(exercises), Map.copyOf(solutionFiles),
-                java.util.Collections.unmodifiableMap(exerciseMethods), java.util.Collections.unmodifiableSet(courseFiles));
+                java.util.Collections.unmodifiableMap(exerciseMethods), java.util.Collections.unmodifiableSet(courseFiles),
+                chapterDependencies(chapterDir.resolve("pom.xml")));
     }
 
     /** The index a student edition carries (module to exercise to methods); empty when there is none. */

@@ -241,7 +241,7 @@ public final class Grader {
                     splicedByPath.put(to.toString(), spliced);
                 }
                 List<Path> classpath = new ArrayList<>(sandboxClasspath);
-                classpath.addAll(reference.classesUpTo(chapter.module()));
+                classpath.addAll(reference.mainClasspath(chapter.module()));
                 jobs.add(new CompileJobs.Job(def.id(), build.resolve(def.id()), classpath, files));
             }
         }

@@ -39,12 +39,16 @@ public final class Progress {
             Map<String, List<String>> violations = new LinkedHashMap<>();
             Map<String, String> changedTests = new LinkedHashMap<>();
             List<String> notes = new ArrayList<>();
-            List<Path> earlier = new ArrayList<>();
+            Map<String, Path> built = new LinkedHashMap<>();
             List<String> batch = new ArrayList<>();
             for (Course.Chapter chapter : course.chapters()) {
                 Path dir = work.resolve(chapter.module());
                 List<Path> classpath = new ArrayList<>(tool);
-                classpath.addAll(earlier);
+                course.dependencies(chapter, false).forEach(c -> {
+                    if (built.containsKey(c.module())) {
+                        classpath.add(built.get(c.module()));
+                    }
+                });
                 Path classes = dir.resolve("classes");
                 JavaCompilation.Result main = JavaCompilation.compile(Course.javaFiles(chapter.mainJava()), classpath, null, classes,
                         chapter.mainJava(), chapter.module() + "/src/main/java/");
@@ -65,11 +69,20 @@ public final class Progress {
                     }
                 }
                 FileTrees.copy(chapter.dir().resolve("src/main/resources"), classes);
-                earlier.add(0, classes);
+                built.put(chapter.module(), classes);
+                List<Path> mainPath = new ArrayList<>(classpath.subList(tool.size(), classpath.size()));
+                mainPath.add(0, classes);
+                List<Path> testPath = new ArrayList<>();
+                testPath.add(classes);
+                course.dependencies(chapter, true).forEach(c -> {
+                    if (built.containsKey(c.module())) {
+                        testPath.add(built.get(c.module()));
+                    }
+                });
                 if (!main.ok() || chapter.exercises().isEmpty()) {
                     continue;
                 }
-                violations.putAll(policyCheck(course, chapter, earlier, classes));
+                violations.putAll(policyCheck(course, chapter, mainPath, classes));
                 for (Map.Entry<String, String> test : course.handedOutTests(chapter.module()).entrySet()) {
                     if (!Course.sha256(chapter.testJava().resolve(test.getKey())).equals(test.getValue())) {
                         String type = test.getKey().substring(0, test.getKey().length() - ".java".length()).replace('/', '.');
@@ -81,7 +94,7 @@ public final class Progress {
                 }
                 List<String> types = chapter.exercises().stream().flatMap(e -> e.testClasses().stream()).distinct().toList();
                 List<Path> testClasspath = new ArrayList<>(tool);
-                testClasspath.addAll(earlier);
+                testClasspath.addAll(testPath);
                 Path tests = dir.resolve("test-classes");
                 JavaCompilation.Result compiled = JavaCompilation.compile(
                         types.stream().map(t -> chapter.testJava().resolve(t.replace('.', '/') + ".java")).toList(),
@@ -94,7 +107,7 @@ public final class Progress {
                 FileTrees.copy(chapter.dir().resolve("src/test/resources"), tests);
                 List<Path> path = new ArrayList<>();
                 path.add(tests);
-                path.addAll(earlier);
+                path.addAll(testPath);
                 batch.add(String.join("\t", chapter.module(), "",
                         path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)), String.join(",", types)));
             }

@@ -80,25 +80,24 @@ final class Reference {
     static Reference build(Course course, List<Path> toolClasspath, TestProcess.Limits limits, Path dir)
             throws IOException, InterruptedException, CourseException {
         Reference ref = new Reference(course, dir);
-        List<Path> earlier = new ArrayList<>();
         List<String> batch = new ArrayList<>();
         for (Course.Chapter chapter : course.chapters()) {
             ref.read(chapter);
             List<Path> classpath = new ArrayList<>(toolClasspath);
-            classpath.addAll(earlier);
+            classpath.addAll(ref.classesOf(course.dependencies(chapter, false)));
             Path out = dir.resolve(chapter.module()).resolve("classes");
             require(JavaCompilation.compile(Course.javaFiles(chapter.mainJava()), classpath, null, out, course.root()),
                     chapter.module() + " (main)");
             FileTrees.copy(chapter.dir().resolve("src/main/resources"), out);
             ref.classes.put(chapter.module(), out);
-            earlier.add(0, out);
             if (chapter.exercises().isEmpty()) {
                 continue;
             }
             List<String> types = chapter.exercises().stream().flatMap(e -> e.testClasses().stream()).distinct().toList();
             List<Path> testSources = types.stream().map(t -> chapter.testJava().resolve(t.replace('.', '/') + ".java")).toList();
             List<Path> testClasspath = new ArrayList<>(toolClasspath);
-            testClasspath.addAll(earlier);
+            testClasspath.add(out);
+            testClasspath.addAll(ref.classesOf(course.dependencies(chapter, true)));
             Path tests = dir.resolve(chapter.module()).resolve("test-classes");
             require(JavaCompilation.compile(testSources, testClasspath, chapter.testJava(), tests, course.root()),
                     chapter.module() + " (tests)");
@@ -212,21 +211,26 @@ final class Reference {
         return classes.get(module);
     }
 
-    /** The chapters' compiled solutions from {@code module} back to the first, in class path order. */
-    List<Path> classesUpTo(String module) {
+    private List<Path> classesOf(List<Course.Chapter> chapters) {
+        return chapters.stream().map(c -> classes.get(c.module())).toList();
+    }
+
+    private Course.Chapter chapter(String module) {
+        return course.chapters().stream().filter(c -> c.module().equals(module)).findFirst().orElseThrow();
+    }
+
+    /** The compiled solutions {@code module}'s main code sees: its own and those of the chapters its pom depends on. */
+    List<Path> mainClasspath(String module) {
         List<Path> path = new ArrayList<>();
-        for (Course.Chapter chapter : course.chapters()) {
-            path.add(0, classes.get(chapter.module()));
-            if (chapter.module().equals(module)) {
-                break;
-            }
-        }
+        path.add(classes.get(module));
+        path.addAll(classesOf(course.dependencies(chapter(module), false)));
         return path;
     }
 
     /**
      * The class path of {@code module}'s exercise tests: the tests, then {@code own} (a submission's version
-     * of some of the chapter's classes, found first; null for none), then the course's compiled chapters.
+     * of some of the chapter's classes, found first; null for none), then the course's compiled chapter and
+     * those its tests depend on.
      */
     List<Path> classpathFor(String module, Path own) {
         List<Path> path = new ArrayList<>();
@@ -234,7 +238,8 @@ final class Reference {
         if (own != null) {
             path.add(own);
         }
-        path.addAll(classesUpTo(module));
+        path.add(classes.get(module));
+        path.addAll(classesOf(course.dependencies(chapter(module), true)));
         return path;
     }
 
@@ -256,7 +261,7 @@ final class Reference {
 
     /** The policy for the exercises of {@code module}: the course's classes up to that chapter, and its rules. */
     kuibu.grading.policy.Policy policy(String module) throws IOException {
-        return kuibu.grading.policy.Policy.forCourse(classesUpTo(module), source -> true);
+        return kuibu.grading.policy.Policy.forCourse(mainClasspath(module), source -> true);
     }
 
     /** The checksum of the course folder when the run began. */

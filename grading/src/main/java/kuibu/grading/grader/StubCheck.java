@@ -49,7 +49,7 @@ public final class StubCheck {
                         sources.add(stubbed);
                     }
                     List<Path> classpath = new ArrayList<>(tool);
-                    classpath.addAll(reference.classesUpTo(chapter.module()));
+                    classpath.addAll(reference.mainClasspath(chapter.module()));
                     Path classes = dir.resolve("classes");
                     JavaCompilation.Result compiled = JavaCompilation.compile(sources, classpath, null, classes, dir);
                     if (!compiled.ok()) {

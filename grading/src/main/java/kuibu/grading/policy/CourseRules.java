@@ -19,8 +19,15 @@ public final class CourseRules {
             "kuibu.derivatives.GradientMatchers",
             "kuibu.derivatives.StepSizes");
 
-    /** Per exercise: course code that holds its answer (chapter 4's per-sample backprop for chapter 5's batched one). */
+    /**
+     * Per exercise: course code that holds its answer another way: chapter 2's automatic differentiation for
+     * the exercises that apply the chain rule by hand, chapter 4's per-sample backprop for chapter 5's batched
+     * one.
+     */
     public static final Map<String, List<String>> FORBIDDEN_FOR = Map.of(
+            "2.1", List.of("kuibu.chainrule.Value"),
+            "2.2", List.of("kuibu.chainrule.Value"),
+            "2.6", List.of("kuibu.chainrule.Value"),
             "5.3", List.of("kuibu.backprop.Network.backprop", "kuibu.backprop.Network.meanGradient",
                     "kuibu.backprop.Network.updateMiniBatch", "kuibu.backprop.Network.sgd", "kuibu.mnist.PerSampleBackprop",
                     "kuibu.mnist.Backprop.descend"));
