@@ -144,7 +144,7 @@ public final class GradientMatchers {
 
     /**
      * Matches a gradient (or any derivatives) computed from its formula: every component within a
-     * relative 1e-12 of {@code expected}, or within 1e-14 of it for values near 0. The expected values
+     * relative 1e-12 of {@code expected}, or within 1e-15 of it for values near 0. The expected values
      * are worked out once from a known-good formula and written down as literals. Two exact formulas
      * for the same derivative differ by rounding alone, a few units in the 16th digit, whatever order
      * they add in; a difference quotient is usually off by 1e-9 or more. So this check, unlike
@@ -158,8 +158,12 @@ public final class GradientMatchers {
     /** The relative error within which two exact formulas for one derivative agree: rounding, not method. */
     static final double EXACT = 1e-12;
 
-    /** The absolute error allowed near 0, where a relative error would measure rounding noise. */
-    static final double EXACT_NEAR_ZERO = 1e-14;
+    /**
+     * The absolute error allowed near 0, where a relative error would measure rounding noise. Small,
+     * so that it matters only below 1e-3: a component of 3e-4 held to 1e-14 would let a difference
+     * quotient pass.
+     */
+    static final double EXACT_NEAR_ZERO = 1e-15;
 
     /** The matcher behind {@link #isExactly}, with a name for what it checks. */
     public static final class ExactMatcher extends TypeSafeDiagnosingMatcher<double[]> {

@@ -92,7 +92,7 @@ class GradientCheckTest {
         double[] expected = {3 * x * x * y, x * x * x}; // ∇(x³y), worked out by hand
         assertThat(new double[] {x * (3 * x * y), x * x * x}, isExactly(expected));
         assertThat(new double[] {Math.nextUp(expected[0]), Math.nextDown(expected[1])}, isExactly(expected));
-        assertThat("near 0 rounding is absolute", new double[] {4e-15}, isExactly(0));
+        assertThat("near 0 rounding is absolute", new double[] {4e-16}, isExactly(0));
     }
 
     @Test
@@ -115,6 +115,7 @@ class GradientCheckTest {
         AssertionError error = assertThrows(AssertionError.class, () -> assertThat(new double[] {3e-11}, isExactly(0)));
         assertThat(error.getMessage(), containsString("analytic value is 0.0000000000000000; got 3.0000000000000000e-11"));
         assertThat(error.getMessage(), containsString("a numeric approximation"));
+        assertThat("a small value is still held to relative 1e-12", new double[] {-3.14e-4 * (1 + 2e-11)}, not(isExactly(-3.14e-4)));
     }
 
     @Test
