@@ -153,6 +153,8 @@ class ExactGradientsExerciseTest {
             check("relu'(x)", v -> v[0].relu(), new double[] {0.7318}, 1);
             check("relu'(x)", v -> v[0].relu(), new double[] {-1.2345}, 0);
             check("relu'(x)", v -> v[0].relu(), new double[] {123.45}, 1);
+            check("relu'(x)", v -> v[0].relu(), new double[] {-0.0271}, 0);
+            check("relu'(x)", v -> v[0].relu(), new double[] {12345.6}, 1);
         }
     }
 
