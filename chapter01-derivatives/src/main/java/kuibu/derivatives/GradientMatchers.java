@@ -211,7 +211,7 @@ public final class GradientMatchers {
 
         @Override
         public void describeTo(Description description) {
-            description.appendText(String.format("%s within relative error %.0e of %s", what, EXACT, Arrays.toString(expected)));
+            description.appendText(String.format("%s within relative error %.0e of %s", what, EXACT, new Point(expected)));
         }
     }
 
