@@ -31,6 +31,14 @@ class TrainingStepExerciseTest {
     }
 
     @Test
+    void keepsTheActivation() {
+        for (Activation activation : Activation.values()) {
+            Neuron next = new Neuron(new double[] {0.5}, 0.1, activation).step(new Neuron.Gradient(new double[] {1}, 1), 0.1);
+            assertThat("a step changes the weights and the bias, never the activation", next.activation(), equalTo(activation));
+        }
+    }
+
+    @Test
     void aSmallStepLowersTheCost() {
         List<Sample> and = Datasets.and();
         Neuron n = new Neuron(new double[] {0.2, -0.1}, 0.3, Activation.SIGMOID);
