@@ -15,6 +15,9 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
  * }</pre>
  * A failure names the worst coordinate, the analytic and the numeric value, their relative error and
  * a hint about the usual cause, so a student knows where to look.
+ *
+ * <p>{@link #isExactly} is stricter: it holds a gradient to values worked out once from the formula,
+ * close enough to tell a derivative computed from its formula from one measured numerically.
  */
 public final class GradientMatchers {
 
@@ -139,6 +142,94 @@ public final class GradientMatchers {
         }
     }
 
+    /**
+     * Matches a gradient (or any derivatives) computed from its formula: every component within a
+     * relative 1e-12 of {@code expected}, or within 1e-15 of it for values near 0. The expected values
+     * are worked out once from a known-good formula and written down as literals. Two exact formulas
+     * for the same derivative differ by rounding alone, a few units in the 16th digit, whatever order
+     * they add in; a difference quotient is usually off by 1e-9 or more. So this check, unlike
+     * {@link #isGradientOf}, tells a derivative worked out by hand from one measured numerically.
+     * Check the literals against the referee as well, so that a mistyped one shows.
+     */
+    public static ExactMatcher isExactly(double... expected) {
+        return new ExactMatcher(expected, "value");
+    }
+
+    /** The relative error within which two exact formulas for one derivative agree: rounding, not method. */
+    static final double EXACT = 1e-12;
+
+    /**
+     * The absolute error allowed near 0, where a relative error would measure rounding noise. Small,
+     * so that it matters only below 1e-3: a component of 3e-4 held to 1e-14 would let a difference
+     * quotient pass.
+     */
+    static final double EXACT_NEAR_ZERO = 1e-15;
+
+    /** The matcher behind {@link #isExactly}, with a name for what it checks. */
+    public static final class ExactMatcher extends TypeSafeDiagnosingMatcher<double[]> {
+        private final double[] expected;
+        private final String what;
+
+        private ExactMatcher(double[] expected, String what) {
+            this.expected = expected.clone();
+            this.what = what;
+        }
+
+        /** The same check, naming what is checked in messages, e.g. {@code "∇f at (0.7318, -1.2345)"}. */
+        public ExactMatcher of(String what) {
+            return new ExactMatcher(expected, what);
+        }
+
+        @Override
+        protected boolean matchesSafely(double[] actual, Description mismatch) {
+            if (actual.length != expected.length) {
+                mismatch.appendText(what + " has " + expected.length + " components, got " + actual.length);
+                return false;
+            }
+            int worst = -1;
+            double worstExcess = 1;
+            for (int i = 0; i < actual.length; i++) {
+                double error = Math.abs(actual[i] - expected[i]);
+                double allowed = Math.max(EXACT * Math.abs(expected[i]), EXACT_NEAR_ZERO);
+                double excess = Double.isNaN(error) ? Double.POSITIVE_INFINITY : error / allowed;
+                if (excess > worstExcess) {
+                    worst = i;
+                    worstExcess = excess;
+                }
+            }
+            if (worst < 0) {
+                return true;
+            }
+            double a = actual[worst];
+            double e = expected[worst];
+            double relativeError = GradientCheck.relativeError(a, e);
+            String where = expected.length == 1 ? "" : ", component " + worst + " of " + expected.length + ",";
+            mismatch.appendText(String.format("analytic %s%s is %s; got %s (relative error %.2g): %s",
+                    what, where, exact(e), exact(a), relativeError, exactHint(a, e, relativeError)));
+            return false;
+        }
+
+        @Override
+        public void describeTo(Description description) {
+            description.appendText(String.format("%s within relative error %.0e of %s", what, EXACT, new Point(expected)));
+        }
+    }
+
+    /**
+     * Why an exact check failed: close enough for the referee means a numeric approximation (or a
+     * formula that loses digits); farther off, the formula is wrong, and the usual causes apply.
+     */
+    private static String exactHint(double actual, double expected, double relativeError) {
+        boolean close = relativeError <= GradientCheck.TOLERANCE
+                || Math.abs(actual - expected) <= GradientCheck.TOLERANCE * Math.max(1, Math.abs(expected));
+        if (Double.isFinite(actual) && close) {
+            return String.format("exact formulas agree to %.0e, a numeric approximation (a difference quotient) only to"
+                    + " about 1e-9: work the derivative out by hand and compute it from its formula", EXACT);
+        }
+        String usual = usualCause(actual, expected);
+        return "the formula is wrong" + (usual.isEmpty() ? "" : ": " + usual);
+    }
+
     /** The mistakes that produce a given ratio between analytic and numeric values most often. */
     static String usualCause(double analytic, double numeric) {
         if (!Double.isFinite(analytic)) {
@@ -164,5 +255,10 @@ public final class GradientMatchers {
 
     private static String format(double value) {
         return String.format("%.6g", value);
+    }
+
+    /** All 17 significant digits: an exact check fails in digits {@link #format} leaves out. */
+    private static String exact(double value) {
+        return String.format("%.17g", value);
     }
 }

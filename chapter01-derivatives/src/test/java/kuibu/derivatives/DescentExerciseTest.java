@@ -47,6 +47,14 @@ class DescentExerciseTest {
     }
 
     @Test
+    void convergesWhenTheGradientIsExactlyAtTheThreshold() {
+        Descent descent = GradientDescent.descend(SQUARE_GRADIENT, new double[] {0.5}, 0.1, 1, 1000);
+        assertThat("at x = 0.5 the slope of x² is exactly 1, which is at most the threshold 1: no step (<=, not <)",
+                descent.steps(), equalTo(0));
+        assertThat(descent.outcome(), equalTo(Outcome.CONVERGED));
+    }
+
+    @Test
     void givesUpAfterMaxSteps() {
         Descent descent = GradientDescent.descend(SQUARE_GRADIENT, new double[] {3}, 0.001, 1e-9, 25);
         assertThat("with a tiny eta the budget of 25 steps runs out first", descent.outcome(), equalTo(Outcome.MAX_STEPS));

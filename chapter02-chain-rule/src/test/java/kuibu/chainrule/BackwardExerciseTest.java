@@ -41,6 +41,17 @@ class BackwardExerciseTest {
     }
 
     @Test
+    void aSecondPassAddsToTheGradientsOfTheFirst() {
+        // the contract of backward(): gradients accumulate, so two outputs that share a leaf both count
+        Value x = new Value(1.5);
+        x.mul(3).backward();
+        assertThat("d(3x)/dx", x.grad(), closeTo(3, 1e-12));
+        x.mul(x).backward();
+        assertThat("after backward() on 3x and then on x*x, x holds 3 + 2x = 6: each pass adds to the gradients (+=),"
+                + " none sets them back to 0", x.grad(), closeTo(6, 1e-12));
+    }
+
+    @Test
     void waitsForEveryPathBeforePassingAGradientOn() {
         // s feeds both p and q; t = p + q. If s passed its gradient on before q's share arrived, a would miss it.
         Value a = new Value(2);

@@ -16,8 +16,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Exercise(id = "4.2", points = 2)
 class HiddenErrorExerciseTest {
 
-    /** {next layer size, this layer size}: tall, wide, square and single-neuron layers. */
-    private static final int[][] SHAPES = {{3, 5}, {5, 3}, {7, 7}, {1, 4}, {4, 1}, {1, 1}};
+    /**
+     * {next layer size, this layer size}: square, tall, wide and single-neuron layers. Square first: there
+     * w[k][j] instead of w[j][k] gives a wrong number (and the hint below) rather than an index out of bounds.
+     */
+    private static final int[][] SHAPES = {{7, 7}, {3, 5}, {5, 3}, {1, 4}, {4, 1}, {1, 1}};
 
     @ParameterizedTest
     @EnumSource(Activation.class)

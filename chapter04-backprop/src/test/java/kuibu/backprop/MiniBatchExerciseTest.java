@@ -34,6 +34,28 @@ class MiniBatchExerciseTest {
     }
 
     @Test
+    void eachOfTwoUpdatesInARowFollowsItsOwnBatch() {
+        Random random = new Random(9);
+        for (Network.Design design : DESIGNS) {
+            Network network = new Network(design, random.nextLong(), 3, 4, 2);
+            List<Sample> first = Depth.randomSamples(4, 3, 2, random);
+            List<Sample> second = Depth.randomSamples(2, 3, 2, random);
+            double eta = 0.5;
+            network.updateMiniBatch(first, eta);
+            double[] between = network.parameters();
+            network.updateMiniBatch(second, eta);
+            double[] after = network.parameters();
+            double[] impliedGradient = new double[between.length];
+            for (int i = 0; i < between.length; i++) {
+                impliedGradient[i] = (between[i] - after[i]) / eta;
+            }
+            assertThat(impliedGradient, isGradientOf(Referee.meanCostOfParameters(network, second), at(between))
+                    .hint("the second step must follow the second batch's mean gradient alone, at the parameters the first"
+                            + " step left: nothing of the first batch may be left over"));
+        }
+    }
+
+    @Test
     void updateMovesEveryParameterAgainstTheMeanGradient() {
         Random random = new Random(8);
         for (Network.Design design : DESIGNS) {

@@ -50,6 +50,27 @@ class BatchBackpropExerciseTest {
         }
     }
 
+    /** Training reuses one workspace for every batch: the second batch's gradient must not remember the first. */
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
+    @MethodSource("networks")
+    void aSecondBatchOnTheSameWorkspaceGetsItsOwnGradient(int[] sizes, Activation activation, Output output, Cost cost) {
+        Network net = SmallNetworks.network(sizes, activation, output, cost, 11);
+        Backprop bp = new Backprop(net, 4);
+        SmallNetworks.batch(bp, 4, 12);
+        bp.gradient(4);
+        int m = 3;
+        SmallNetworks.batch(bp, m, 13); // another batch, and a smaller one
+        bp.gradient(m);
+        double[] analytic = SmallNetworks.gradient(bp);
+        ToDoubleFunction<double[]> summedCost = p -> {
+            SmallNetworks.setParameters(net, p);
+            return bp.forward(m);
+        };
+        assertThat(analytic, isGradientOf(summedCost, at(SmallNetworks.parameters(net))).within(activation == Activation.RELU ? 1e-4 : 1e-6)
+                .hint("the second call of backward on one workspace: set nablaW and nablaB to 0 before summing the new"
+                        + " batch into them (the first batch's sums are still there)"));
+    }
+
     @ParameterizedTest(name = "{0} {1} {2} {3}")
     @MethodSource("networks")
     void agreesWithThePerSampleLoop(int[] sizes, Activation activation, Output output, Cost cost) {

@@ -35,6 +35,8 @@ class IdxHeaderExerciseTest {
                 "a header not starting with two zero bytes and type 0x08 is not an IDX file of bytes");
         assertTrue(e.getMessage().startsWith("x.gz: "), "the message starts with the file name: " + e.getMessage());
         assertThrows(DataException.class, () -> Idx.header(new byte[] {0, 0, 8, 0}, "zero-dims"), "0 dimensions is not MNIST");
+        assertThrows(DataException.class, () -> Idx.header(new byte[] {0, 0, 8, 4, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1}, "four-dims"),
+                "4 dimensions is not MNIST: labels have 1, images 3 (expect 1 to 3)");
         assertThrows(DataException.class, () -> Idx.header(new byte[] {0, 0, 9, 1, 0, 0, 0, 1}, "signed-bytes"),
                 "type 0x09 (signed bytes) is not what MNIST uses");
     }

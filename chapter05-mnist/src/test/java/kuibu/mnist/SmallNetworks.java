@@ -2,8 +2,11 @@ package kuibu.mnist;
 
 import java.util.Random;
 
-/** Small networks and batches for gradient checks, and the parameters as one flat vector. */
-final class SmallNetworks {
+/**
+ * Small networks and batches for gradient checks, and the parameters as one flat vector. Public, with
+ * the few methods that reach {@link Backprop}, for tests in other packages, which cannot see it.
+ */
+public final class SmallNetworks {
 
     private SmallNetworks() {}
 
@@ -30,11 +33,11 @@ final class SmallNetworks {
     }
 
     /** All weights (row k of the stored matrix, then row k + 1, ...) then all biases, layer by layer. */
-    static double[] parameters(Network net) {
+    public static double[] parameters(Network net) {
         return flatten(net.weights, net.biases);
     }
 
-    static void setParameters(Network net, double[] p) {
+    public static void setParameters(Network net, double[] p) {
         int i = 0;
         for (int l = 0; l < net.layers(); l++) {
             for (double[] row : net.weights[l]) {
@@ -65,6 +68,37 @@ final class SmallNetworks {
             }
         }
         return all.build().toArray();
+    }
+
+    /**
+     * The summed gradient {@link Backprop#gradient} leaves for each batch in turn (rows of inputs and
+     * of targets), flattened like {@link #parameters}, all computed by one workspace as training
+     * reuses one: the second batch's gradient must not remember the first.
+     */
+    public static double[][] gradients(Network net, double[][][] inputs, double[][][] targets) {
+        int capacity = java.util.Arrays.stream(inputs).mapToInt(batch -> batch.length).max().orElse(1);
+        Backprop bp = new Backprop(net, capacity);
+        double[][] gradients = new double[inputs.length][];
+        for (int b = 0; b < inputs.length; b++) {
+            int m = load(bp, inputs[b], targets[b]);
+            bp.gradient(m);
+            gradients[b] = gradient(bp);
+        }
+        return gradients;
+    }
+
+    /** The cost of the batch, summed over its samples, by a forward pass of a fresh workspace. */
+    public static double summedCost(Network net, double[][] inputs, double[][] targets) {
+        Backprop bp = new Backprop(net, inputs.length);
+        return bp.forward(load(bp, inputs, targets));
+    }
+
+    private static int load(Backprop bp, double[][] inputs, double[][] targets) {
+        for (int s = 0; s < inputs.length; s++) {
+            System.arraycopy(inputs[s], 0, bp.a[0][s], 0, inputs[s].length);
+            System.arraycopy(targets[s], 0, bp.y[s], 0, targets[s].length);
+        }
+        return inputs.length;
     }
 
     /** Row s of a batch matrix, as a copy. */
