@@ -4,12 +4,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.lessThan;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kuibu.grading.Course;
+import kuibu.grading.FileTrees;
 import kuibu.grading.grader.Grader;
 import kuibu.grading.grader.Reports;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +24,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Deliberately broken submissions, made from the instructor's edition and graded in one run: each
- * must be graded (the grader does not fail) with exactly the points of the same submission with the
- * broken exercise merely stubbed, and feedback that says what happened.
+ * Deliberately broken submissions, made from the instructor's edition: each breakage must cost the exercise
+ * it is in (with feedback that says what happened) and nothing else. Each exercise is graded on its own, so
+ * one submission carries a different breakage in each of five exercises; a second one stubs an exercise,
+ * tampers with every test and a course file, and deletes an exercise's file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrokenSubmissionsIT {
@@ -36,156 +36,99 @@ class BrokenSubmissionsIT {
     static Path temp;
 
     private Course course;
-    private List<Course.ExerciseDef> targets;
     private Map<String, Grader.SubmissionResult> graded;
+    /** exercise -> what its breakage must show in the feedback */
+    private final Map<String, String> broken = new LinkedHashMap<>();
 
     @BeforeAll
-    void gradeThemAll() throws Exception {
+    void gradeThem() throws Exception {
         // the first two chapters with exercises are enough to show that breakage stays where it is, and fast
         course = SelfCheck.course().firstChaptersWithExercises(2);
-        // the first and the last exercise of the first chapter that has exercises: A for the loop, the compile
-        // error, the tampering and the missing files; B for System.exit, the stack overflow and the memory hog
-        Course.Chapter first = course.chapters().stream().filter(c -> !c.exercises().isEmpty()).findFirst().orElseThrow();
-        Course.ExerciseDef a = first.exercises().get(0);
-        Course.ExerciseDef b = first.exercises().get(first.exercises().size() - 1);
-        targets = List.of(a, b, b, b);
         Path original = SelfCheck.copyChapters(course, temp.resolve("original"));
 
-        Map<String, Path> submissions = new LinkedHashMap<>();
-        for (Course.ExerciseDef target : targets) {
-            String name = "stub-" + target.id();
-            if (!submissions.containsKey(name)) {
-                Path s = copy(original, name);
-                SelfCheck.stub(course, s, target);
-                submissions.put(name, s);
-            }
-        }
-        Path loop = copy(original, "infinite-loop");
-        SelfCheck.prepend(course, loop, targets.get(0), "while (Math.random() < 2) { }");
-        submissions.put("infinite-loop", loop);
+        Path breaks = copy(original, "broken");
+        breakIn(breaks, "1.1", "while (Math.random() < 2) { }", "timed out");
+        breakIn(breaks, "1.2", "System.exit(0);", "System.exit");
+        breakIn(breaks, "1.4", "java.util.function.IntUnaryOperator[] self = new java.util.function.IntUnaryOperator[1];"
+                + " self[0] = n -> self[0].applyAsInt(n + 1) + 1; self[0].applyAsInt(0);", "StackOverflowError");
+        breakIn(breaks, "1.6", "int broken = ;", "illegal start of expression");
+        breakIn(breaks, "2.1", "java.util.List<long[]> hog = new java.util.ArrayList<>();"
+                + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); }", "out of memory");
 
-        Path exit = copy(original, "system-exit");
-        SelfCheck.prepend(course, exit, targets.get(1), "System.exit(0);");
-        submissions.put("system-exit", exit);
-
-        Path overflow = copy(original, "stack-overflow");
-        SelfCheck.prepend(course, overflow, targets.get(2), "java.util.function.IntUnaryOperator[] self = new java.util.function.IntUnaryOperator[1];"
-                + " self[0] = n -> self[0].applyAsInt(n + 1) + 1; self[0].applyAsInt(0);");
-        submissions.put("stack-overflow", overflow);
-
-        Path memory = copy(original, "out-of-memory");
-        SelfCheck.prepend(course, memory, targets.get(3), "java.util.List<long[]> hog = new java.util.ArrayList<>();"
-                + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); }");
-        submissions.put("out-of-memory", memory);
-
-        Path compileError = copy(original, "compile-error");
-        SelfCheck.prepend(course, compileError, targets.get(0), "int broken = ;");
-        submissions.put("compile-error", compileError);
-
-        // the student stubs an exercise, makes every test of the course pass and "fixes" the referee: no gain
-        Path tampered = copy(original, "tampered-tests");
-        SelfCheck.stub(course, tampered, targets.get(0));
+        // the student stubs 1.1, makes every test of the course pass, "fixes" a course file and deletes 1.6's: no gain
+        Path tampered = copy(original, "tampered");
+        SelfCheck.stub(course, tampered, exercise("1.1"));
         try (Stream<Path> tests = Files.walk(tampered)) {
             for (Path test : tests.filter(p -> p.toString().contains("src/test/java") && p.toString().endsWith(".java")).toList()) {
                 String pkg = Files.readAllLines(test).stream().filter(l -> l.startsWith("package ")).findFirst().orElse("");
                 String type = test.getFileName().toString().replace(".java", "");
-                Files.writeString(test, pkg + "\n@kuibu.grading.Exercise(id = \"" + targets.get(0).id() + "\", points = 99)\n"
+                Files.writeString(test, pkg + "\n@kuibu.grading.Exercise(id = \"1.1\", points = 99)\n"
                         + "class " + type + " { @org.junit.jupiter.api.Test void passes() { } }\n");
             }
         }
-        Path regionFree = regionFreeMainFile(tampered, SelfCheck.chapterOf(course, targets.get(0)));
-        SelfCheck.edit(regionFree, text -> text + "\n// tampered: everything matches now\n");
-        submissions.put("tampered-tests", tampered);
-
-        Path missing = copy(original, "missing-files");
-        for (Path rel : SelfCheck.filesOf(course, targets.get(0))) {
-            Files.delete(missing.resolve(rel));
+        Course.Chapter first = SelfCheck.chapterOf(course, exercise("1.1"));
+        String regionFree = Course.javaFiles(first.mainJava()).stream()
+                .map(f -> first.mainJava().relativize(f).toString().replace('\\', '/'))
+                .filter(rel -> !first.solutionFiles().containsKey(rel)).findFirst().orElseThrow();
+        SelfCheck.edit(tampered.resolve(first.module()).resolve("src/main/java").resolve(regionFree),
+                text -> text + "\n// tampered: everything matches now\n");
+        for (Path rel : SelfCheck.filesOf(course, exercise("1.6"))) {
+            Files.delete(tampered.resolve(rel));
         }
-        Files.delete(regionFreeMainFile(missing, SelfCheck.chapterOf(course, targets.get(0))));
-        submissions.put("missing-files", missing);
 
+        Map<String, Path> submissions = new LinkedHashMap<>();
+        submissions.put("broken", breaks);
+        submissions.put("tampered", tampered);
         List<Grader.SubmissionResult> results = new Grader(course, new Grader.Options(3, 300, "128m", 2)).gradeAll(submissions);
         graded = results.stream().collect(Collectors.toMap(Grader.SubmissionResult::name, Function.identity()));
     }
 
     @Test
-    void infiniteLoopFailsOnlyWhatItTouches() {
-        assertScoresLikeStub("infinite-loop", targets.get(0), "timed out");
-    }
-
-    @Test
-    void systemExitFailsOnlyWhatItTouches() {
-        assertScoresLikeStub("system-exit", targets.get(1), "System.exit");
-    }
-
-    @Test
-    void stackOverflowFailsOnlyWhatItTouches() {
-        assertScoresLikeStub("stack-overflow", targets.get(2), "StackOverflowError");
-    }
-
-    @Test
-    void outOfMemoryFailsOnlyWhatItTouches() {
-        assertScoresLikeStub("out-of-memory", targets.get(3), "out of memory");
-    }
-
-    @Test
-    void tamperedTestsAndRefereeGainNothing() {
-        assertScoresLikeStub("tampered-tests", targets.get(0), "Exercise " + targets.get(0).id() + " is yours to write");
-        assertThat(Reports.feedback(graded.get("tampered-tests")), containsString("the grader used the course's version"));
-    }
-
-    @Test
-    void missingFilesCountAsNotDone() {
-        assertScoresLikeStub("missing-files", targets.get(0), "is missing");
-        assertThat(Reports.feedback(graded.get("missing-files")), containsString("is missing"));
-    }
-
-    @Test
-    void compileErrorCostsOnlyItsExercise() throws IOException {
-        Grader.SubmissionResult result = graded.get("compile-error");
-        String module = targets.get(0).module();
-        assertThat(result.compileErrors(), hasKey(targets.get(0).id()));
+    void eachBreakageCostsItsExerciseOnlyAndSaysWhatHappened() {
+        Grader.SubmissionResult result = graded.get("broken");
         for (Grader.ExerciseResult e : result.exercises()) {
-            int expected = e.exercise().id().equals(targets.get(0).id()) ? 0 : e.exercise().points();
-            assertThat("compile-error, exercise " + e.exercise().id() + ": " + e.output(), e.score(), equalTo(expected));
+            String why = broken.get(e.exercise().id());
+            String context = "exercise " + e.exercise().id() + ":\n" + e.output();
+            assertThat(context, e.score(), equalTo(why == null ? e.exercise().points() : 0));
+            if (why != null) {
+                assertThat(context, e.output(), containsString(why));
+            }
         }
-        String feedback = Reports.feedback(result);
-        assertThat(feedback, containsString("illegal start of expression"));
-        assertThat(feedback, containsString(module + "/src/main/java/"));
+    }
+
+    @Test
+    void aCompileErrorNamesTheStudentsFileAndLine() throws IOException {
+        Grader.SubmissionResult result = graded.get("broken");
+        assertThat(result.compileErrors(), hasKey("1.6"));
+        assertThat(Reports.feedback(result), containsString(exercise("1.6").module() + "/src/main/java/"));
         assertThat(Reports.resultsJson(result), containsString("does not compile"));
     }
 
-    private void assertScoresLikeStub(String name, Course.ExerciseDef target, String feedback) {
-        Grader.SubmissionResult result = graded.get(name);
-        Grader.SubmissionResult reference = graded.get("stub-" + target.id());
-        assertThat(name + " scores like " + reference.name() + ":\n" + Reports.feedback(result), result.scores(),
-                equalTo(reference.scores()));
-        assertThat(result.score(), lessThan(course.maxPoints()));
-        Grader.ExerciseResult broken = result.exercises().stream().filter(e -> e.exercise().id().equals(target.id())).findFirst().orElseThrow();
-        assertThat(broken.score(), equalTo(0));
-        assertThat(broken.output(), containsString(feedback));
-    }
-
-    private Path copy(Path original, String name) throws IOException {
-        Path to = temp.resolve(name);
-        try (Stream<Path> files = Files.walk(original)) {
-            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
-                Path copy = to.resolve(original.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(f, copy);
-                }
-            }
+    @Test
+    void tamperedTestsChangedCourseFilesAndMissingFilesGainNothing() {
+        Grader.SubmissionResult result = graded.get("tampered");
+        for (Grader.ExerciseResult e : result.exercises()) {
+            int expected = List.of("1.1", "1.6").contains(e.exercise().id()) ? 0 : e.exercise().points();
+            assertThat("tampered, exercise " + e.exercise().id() + ":\n" + e.output(), e.score(), equalTo(expected));
         }
-        return to;
+        String feedback = Reports.feedback(result);
+        assertThat(feedback, containsString("Exercise 1.1 is yours to write"));
+        assertThat(feedback, containsString("the grader used the course's version"));
+        assertThat(feedback, containsString("is missing"));
     }
 
-    private static Path regionFreeMainFile(Path submission, Course.Chapter chapter) {
-        return Course.javaFiles(chapter.mainJava()).stream()
-                .map(f -> chapter.mainJava().relativize(f).toString().replace('\\', '/'))
-                .filter(rel -> !chapter.solutionFiles().containsKey(rel))
-                .map(rel -> submission.resolve(chapter.module()).resolve("src/main/java").resolve(rel))
-                .findFirst().orElseThrow();
+    private void breakIn(Path submission, String id, String code, String feedback) throws IOException {
+        SelfCheck.prepend(course, submission, exercise(id), code);
+        broken.put(id, feedback);
+    }
+
+    private Course.ExerciseDef exercise(String id) {
+        return course.exercises().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Path copy(Path original, String name) throws IOException {
+        Path to = temp.resolve(name);
+        FileTrees.copy(original, to);
+        return to;
     }
 }

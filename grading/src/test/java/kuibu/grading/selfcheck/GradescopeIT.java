@@ -47,7 +47,7 @@ class GradescopeIT {
 
         ProcessBuilder run = new ProcessBuilder("bash", source.resolve("run_autograder").toString()).redirectErrorStream(true);
         run.environment().put("AUTOGRADER", autograder.toString());
-        run.environment().put("TIME_LIMIT", "15");
+        run.environment().put("TIME_LIMIT", "8");
         run.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
         long start = System.nanoTime();
         Process p = run.start();

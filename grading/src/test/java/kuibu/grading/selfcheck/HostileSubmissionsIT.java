@@ -181,8 +181,14 @@ class HostileSubmissionsIT {
 
     @Test
     void theInstructorScoresFullMarksAndThePlainEditionZero() {
-        assertThat(Reports.feedback(graded.get("instructor")), graded.get("instructor").score(), equalTo(course.maxPoints()));
-        assertThat(graded.get("plain-edition").score(), equalTo(0));
+        Grader.SubmissionResult instructor = graded.get("instructor");
+        assertThat(Reports.feedback(instructor), instructor.score(), equalTo(course.maxPoints()));
+        assertThat(instructor.compileErrors().keySet(), empty());
+        Grader.SubmissionResult edition = graded.get("plain-edition");
+        for (Grader.ExerciseResult e : edition.exercises()) {
+            assertThat("student edition, exercise " + e.exercise().id(), e.score(), equalTo(0));
+            assertThat(e.output(), containsString("Exercise " + e.exercise().id() + " is yours to write"));
+        }
     }
 
     @Test
