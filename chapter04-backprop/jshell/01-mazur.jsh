@@ -1,5 +1,6 @@
 // Chapter 4: Mazur's 2-2-2 example, one step of backprop by hand and by code.
 import kuibu.backprop.*;
+import kuibu.neuron.Activation;
 
 Network network = MazurExample.network();
 System.out.printf("total error before training: %.9f%n", MazurExample.error(network));

@@ -1,5 +1,6 @@
 // Chapter 4: a 2-3-1 network learns XOR, which no single neuron can compute.
 import kuibu.backprop.*;
+import kuibu.neuron.Activation;
 
 Network.Design design = Network.Design.DEFAULT.withHidden(Activation.TANH).withCost(Cost.CROSS_ENTROPY).withInit(Init.XAVIER);
 Network xor = new Network(design, 1L, 2, 3, 1);

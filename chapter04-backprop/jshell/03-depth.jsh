@@ -1,5 +1,6 @@
 // Chapter 4: how the size of the gradient changes from layer to layer in a deep network.
 import kuibu.backprop.*;
+import kuibu.neuron.Activation;
 
 int[] sizes = {30, 30, 30, 30, 30, 30, 30, 10};
 Network.Design softmax = Network.Design.DEFAULT.withOutput(Output.SOFTMAX).withCost(Cost.CROSS_ENTROPY);

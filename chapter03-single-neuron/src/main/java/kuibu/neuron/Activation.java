@@ -78,4 +78,37 @@ public enum Activation {
 
     /** σ'(z). */
     public abstract double derivative(double z);
+
+    /** σ applied to every component of {@code z}, as a new array: a layer's activations (chapter 4). */
+    public double[] apply(double[] z) {
+        double[] a = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            a[j] = value(z[j]);
+        }
+        return a;
+    }
+
+    /** σ' at every component of {@code z}, as a new array. */
+    public double[] derivative(double[] z) {
+        double[] slopes = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            slopes[j] = derivative(z[j]);
+        }
+        return slopes;
+    }
+
+    /** The name used on the command line and in model files (chapter 5): sigmoid, tanh, relu, identity. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The activation called {@code id}; an {@link IllegalArgumentException} names the choices. */
+    public static Activation of(String id) {
+        for (Activation a : values()) {
+            if (a.id().equals(id)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("activation must be sigmoid, tanh, relu or identity, got '" + id + "'");
+    }
 }

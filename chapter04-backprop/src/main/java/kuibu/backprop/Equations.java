@@ -1,5 +1,7 @@
 package kuibu.backprop;
 
+import kuibu.neuron.Activation;
+
 /**
  * The four equations of backpropagation, one method each, named after what they compute.
  *

@@ -1,5 +1,7 @@
 package kuibu.backprop;
 
+import kuibu.neuron.Activation;
+
 /**
  * Matt Mazur's well-known step-by-step example: a 2-2-2 sigmoid network, one sample, quadratic
  * cost, learning rate ½, and the biases held fixed as in his post.

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.random.RandomGenerator;
+import kuibu.neuron.Activation;
 
 /**
  * A fully connected feed-forward network that learns by backpropagation and mini-batch stochastic

@@ -1,5 +1,7 @@
 package kuibu.backprop;
 
+import kuibu.neuron.Activation;
+
 /**
  * The output layer's activation: sigmoid (each output its own number in (0, 1)) or softmax (the
  * outputs form a probability distribution over classes).

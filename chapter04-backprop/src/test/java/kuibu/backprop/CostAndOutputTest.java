@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 
 import java.util.Arrays;
 import java.util.Random;
+import kuibu.neuron.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 import java.util.Random;
 import kuibu.grading.Exercise;
+import kuibu.neuron.Activation;
 import org.junit.jupiter.api.Test;
 
 /** Exercise 4.8: Xavier and He initialisation, the variances that keep a signal's size steady through depth. */

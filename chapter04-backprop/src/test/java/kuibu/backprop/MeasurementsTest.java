@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
+import kuibu.neuron.Activation;
 import org.junit.jupiter.api.Test;
 
 /** Mazur's numbers, the depth experiment and the cost count behave as the text says. */

@@ -7,6 +7,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import java.util.List;
 import java.util.Random;
 import kuibu.grading.Exercise;
+import kuibu.neuron.Activation;
 import org.junit.jupiter.api.Test;
 
 /** Exercise 4.6: the mini-batch update, the mean gradient of the batch's cost and one step against it (uses exercise 4.5's backprop). */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import kuibu.neuron.Activation;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {

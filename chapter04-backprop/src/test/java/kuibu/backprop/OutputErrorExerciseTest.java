@@ -7,9 +7,10 @@ import static org.hamcrest.Matchers.is;
 
 import java.util.Random;
 import kuibu.grading.Exercise;
+import kuibu.neuron.Activation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Exercise 4.1: BP1, δ<sup>L</sup> = ∇<sub>a</sub>C ⊙ σ'(z<sup>L</sup>), refereed as ∂C/∂z<sup>L</sup>. */
 @Exercise(id = "4.1", points = 2)

@@ -3,6 +3,7 @@ package kuibu.backprop;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
+import kuibu.neuron.Activation;
 
 /** Test helpers: random points, and the functions whose numeric gradients referee backprop. */
 final class Referee {

@@ -3,6 +3,7 @@ package kuibu.backprop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import kuibu.neuron.Activation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

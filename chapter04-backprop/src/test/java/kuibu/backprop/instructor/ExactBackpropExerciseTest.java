@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import kuibu.backprop.Activation;
 import kuibu.backprop.Cost;
 import kuibu.backprop.Equations;
 import kuibu.backprop.MazurExample;
@@ -17,6 +16,7 @@ import kuibu.backprop.Network;
 import kuibu.backprop.Output;
 import kuibu.backprop.Sample;
 import kuibu.grading.Exercise;
+import kuibu.neuron.Activation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package kuibu.docs.figures;
 
 import java.nio.file.Path;
-import kuibu.backprop.Activation;
+import kuibu.neuron.Activation;
 import kuibu.backprop.BackpropCost;
 import kuibu.backprop.Cost;
 import kuibu.backprop.Depth;
