@@ -79,7 +79,7 @@ class ExactDerivativesExerciseTest {
         @Test
         void quadraticIsExact() {
             double[][] slopes = {{0.7318, 0.1234, 0.60840000000000000}, {-1.2345, 0.9, -2.1345000000000000}, {123.45, 0.3, 123.15000000000000},
-                {-9876.54, 0.3, -9876.8400000000000}};
+                {-9876.54, 0.3, -9876.8400000000000}, {98765432.1, 0.3, 98765431.800000000}};
             for (double[] ays : slopes) {
                 double y = ays[1];
                 checkSlope("dC/da (quadratic, y = " + y + ")", Cost.QUADRATIC.derivative(ays[0], y), a -> Cost.QUADRATIC.value(a, y), ays[0], ays[2]);
