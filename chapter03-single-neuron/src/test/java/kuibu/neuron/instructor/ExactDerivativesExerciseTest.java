@@ -150,7 +150,7 @@ class ExactDerivativesExerciseTest {
 
         private void check(Activation activation, Cost cost, double... expected) {
             Neuron n = new Neuron(W, B, activation);
-            ExactDerivativesExerciseTest.check("the mean (dC/dw..., dC/db) over 4 samples for " + activation + " with " + cost,
+            ExactDerivativesExerciseTest.check("mean (dC/dw..., dC/db) over 4 samples for " + activation + " with " + cost,
                     flat(n.gradient(batch, cost)), p -> neuron(p, activation).cost(batch, cost), params(W, B), expected);
         }
 
