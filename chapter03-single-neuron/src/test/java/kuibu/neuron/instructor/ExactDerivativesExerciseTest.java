@@ -79,7 +79,7 @@ class ExactDerivativesExerciseTest {
         @Test
         void quadraticIsExact() {
             double[][] slopes = {{0.7318, 0.1234, 0.60840000000000000}, {-1.2345, 0.9, -2.1345000000000000}, {123.45, 0.3, 123.15000000000000},
-                {-9876.54, 0.3, -9876.8400000000000}};
+                {-9876.54, 0.3, -9876.8400000000000}, {98765432.1, 0.3, 98765431.800000000}};
             for (double[] ays : slopes) {
                 double y = ays[1];
                 checkSlope("dC/da (quadratic, y = " + y + ")", Cost.QUADRATIC.derivative(ays[0], y), a -> Cost.QUADRATIC.value(a, y), ays[0], ays[2]);
@@ -150,7 +150,7 @@ class ExactDerivativesExerciseTest {
 
         private void check(Activation activation, Cost cost, double... expected) {
             Neuron n = new Neuron(W, B, activation);
-            ExactDerivativesExerciseTest.check("the mean (dC/dw..., dC/db) over 4 samples for " + activation + " with " + cost,
+            ExactDerivativesExerciseTest.check("mean (dC/dw..., dC/db) over 4 samples for " + activation + " with " + cost,
                     flat(n.gradient(batch, cost)), p -> neuron(p, activation).cost(batch, cost), params(W, B), expected);
         }
 

@@ -160,7 +160,7 @@ class ExactBackpropExerciseTest {
     @Exercise(id = "4.5", points = 3)
     class BackpropExactExerciseTest {
         private void check(Network network, double[] x, double[] y, double... expected) {
-            ExactBackpropExerciseTest.check("the gradient of " + Arrays.toString(network.sizes()) + " with " + network.design()
+            ExactBackpropExerciseTest.check("gradient of " + Arrays.toString(network.sizes()) + " with " + network.design()
                             + " (layer by layer, weights row by row, then biases)",
                     network.backprop(x, y).toArray(), costOfParameters(network, x, y), network.parameters(), expected);
         }
@@ -263,7 +263,7 @@ class ExactBackpropExerciseTest {
         void meanGradientIsExact() {
             Network network = network(Network.Design.DEFAULT, 0.6180339887, 3, 4, 2);
             List<Sample> batch = batch(3, 0.4142135624);
-            check("the mean gradient over 3 samples", network.meanGradient(batch).toArray(),
+            check("mean gradient over 3 samples", network.meanGradient(batch).toArray(),
                     meanCostOfParameters(network, batch), network.parameters(), MEAN_GRADIENT_OF_FIRST_BATCH);
         }
 
@@ -281,10 +281,10 @@ class ExactBackpropExerciseTest {
             double[] before = network.parameters();
             network.updateMiniBatch(first, eta);
             double[] afterFirst = network.parameters();
-            check("(before - after) / eta for the first batch", step(before, afterFirst, eta),
+            check("step (before - after) / eta on the first batch", step(before, afterFirst, eta),
                     meanCostOfParameters(network, first), before, MEAN_GRADIENT_OF_FIRST_BATCH);
             network.updateMiniBatch(second, eta);
-            check("(before - after) / eta for the second batch, after the first", step(afterFirst, network.parameters(), eta),
+            check("step (before - after) / eta on the second batch, after the first", step(afterFirst, network.parameters(), eta),
                     meanCostOfParameters(network, second), afterFirst, MEAN_GRADIENT_OF_SECOND_BATCH);
         }
 

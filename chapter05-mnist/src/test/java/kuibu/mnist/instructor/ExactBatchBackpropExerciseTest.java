@@ -75,7 +75,7 @@ class ExactBatchBackpropExerciseTest {
         for (int b = 0; b < 2; b++) {
             double[][] x = inputs[b];
             double[][] y = targets[b];
-            String what = (b == 0 ? "the first batch's" : "the second batch's (same workspace)") + " summed gradient for "
+            String what = "summed gradient of the " + (b == 0 ? "first batch" : "second batch (same workspace)") + " for "
                     + net + ", weights row by row as stored (n_in x n_out), then biases, layer by layer";
             Network copy = net.copy();
             assertThat("the test's own expected value of " + what, expected[b], isGradientOf(p -> {
