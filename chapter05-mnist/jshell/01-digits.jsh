@@ -1,5 +1,6 @@
 // Chapter 5: look at the data. Uses MNIST from KUIBU_MNIST_DIR when it is set, else generated digits.
 import kuibu.mnist.*;
+import kuibu.mnist.data.*;
 
 Path dir = Mnist.fromEnvironment();
 Mnist data = Mnist.orGenerated(dir, 3000, 500);

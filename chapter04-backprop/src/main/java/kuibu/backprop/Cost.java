@@ -87,6 +87,42 @@ public enum Cost {
     /** The cost C(a, y) of output {@code a} for target {@code y}. */
     public abstract double value(double[] a, double[] y, Output output);
 
+    /**
+     * The same, computed from z as well where that is exact and a is not: with sigmoid outputs,
+     * ln σ(z) = −ln(1 + e<sup>−z</sup>) stays finite where σ(z) itself rounds to 0 or 1 (chapter 5 trains far
+     * enough for that to happen). Equal to {@link #value(double[], double[], Output)} otherwise.
+     */
+    public double value(double[] z, double[] a, double[] y, Output output) {
+        if (this != CROSS_ENTROPY || output != Output.SIGMOID) {
+            return value(a, y, output);
+        }
+        double sum = 0;
+        for (int j = 0; j < a.length; j++) {
+            sum += y[j] * softplus(-z[j]) + (1 - y[j]) * softplus(z[j]);
+        }
+        return sum;
+    }
+
+    /** ln(1 + e<sup>x</sup>) without overflow. */
+    private static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
+    /** The name used on the command line and in model files (chapter 5): quadratic, cross-entropy. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The cost called {@code id}; an {@link IllegalArgumentException} names the choices. */
+    public static Cost of(String id) {
+        for (Cost c : values()) {
+            if (c.id().equals(id.toLowerCase(java.util.Locale.ROOT))) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("cost must be quadratic or cross-entropy, got '" + id + "'");
+    }
+
     /** ∇<sub>a</sub>C: how the cost changes with each output activation. */
     public abstract double[] gradient(double[] a, double[] y, Output output);
 

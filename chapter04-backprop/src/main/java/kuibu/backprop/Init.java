@@ -26,6 +26,16 @@ public enum Init {
         }
     },
 
+    /**
+     * N(0, 1/n<sub>in</sub>) weights, biases 0: LeCun's choice, and Nielsen's in his chapter 3. It keeps z of
+     * order 1 for inputs of order 1, so sigmoid neurons start unsaturated; chapter 5 uses it.
+     */
+    LECUN {
+        @Override
+        public double standardDeviation(int fanIn, int fanOut) {
+            return 1 / Math.sqrt(fanIn);
+        }
+    },
     /** Glorot and Bengio's (Xavier's) choice for sigmoid and tanh: Var(w) = 2 / (n<sub>in</sub> + n<sub>out</sub>), biases 0. */
     XAVIER {
         // tag::xavier[]
@@ -49,6 +59,21 @@ public enum Init {
         }
         // end::he[]
     };
+
+    /** The name used on the command line (chapter 5): standard-normal, lecun, xavier, he. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The choice called {@code id}; an {@link IllegalArgumentException} names the choices. */
+    public static Init of(String id) {
+        for (Init i : values()) {
+            if (i.id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("init must be standard-normal, lecun, xavier or he, got '" + id + "'");
+    }
 
     /** The standard deviation of the weights of a layer with {@code fanIn} inputs per neuron and {@code fanOut} neurons. */
     public abstract double standardDeviation(int fanIn, int fanOut);

@@ -63,6 +63,26 @@ public enum Output {
     /** The output activations a<sup>L</sup> for weighted inputs z<sup>L</sup>. */
     public abstract double[] activate(double[] z);
 
+    /** The same into {@code a}, for a caller that keeps its arrays (chapter 5's batches). */
+    public void activate(double[] z, double[] a) {
+        System.arraycopy(activate(z), 0, a, 0, a.length);
+    }
+
+    /** The name used on the command line and in model files (chapter 5): sigmoid, softmax. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The output called {@code id}; an {@link IllegalArgumentException} names the choices. */
+    public static Output of(String id) {
+        for (Output o : values()) {
+            if (o.id().equals(id)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("output must be sigmoid or softmax, got '" + id + "'");
+    }
+
     /**
      * The output error δ<sup>L</sup> = ∂C/∂z<sup>L</sup>, given z<sup>L</sup>, a<sup>L</sup> and
      * the cost's gradient ∇<sub>a</sub>C: the chain rule through this layer's activation.

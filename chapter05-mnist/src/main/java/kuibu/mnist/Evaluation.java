@@ -1,39 +1,31 @@
 package kuibu.mnist;
 
+import kuibu.mnist.data.Dataset;
+
 /**
  * How well a network does on a dataset: its guesses, the confusion matrix (rows = true digit,
  * columns = guess) and the accuracy, the fraction on the diagonal.
  */
 public record Evaluation(int[] truth, int[] guesses, int[][] confusion, double accuracy) {
 
-    /** Runs {@code net} over every image of {@code data}, a batch at a time. */
+    /** Runs {@code net} over every image of {@code data}, a batch at a time, with the lesson's forward pass. */
     public static Evaluation of(Network net, Dataset data) {
-        return of(net, data, 1);
-    }
-
-    public static Evaluation of(Network net, Dataset data, int threads) {
         int n = data.size();
         int[] truth = new int[n];
         int[] guesses = new int[n];
         int batch = 250;
-        int outputs = net.sizes[net.layers()];
-        try (Parallel parallel = new Parallel(threads)) {
-            Backprop pass = new Backprop(net, batch, parallel);
-            for (int start = 0; start < n; start += batch) {
-                int m = Math.min(batch, n - start);
-                int first = start;
-                pass.load(data, s -> first + s, m, false);
-                for (int s = 0; s < m; s++) {
-                    truth[start + s] = data.label(start + s);
-                }
-                pass.forward(m);
-                double[][] a = pass.a[net.layers()];
-                for (int s = 0; s < m; s++) {
-                    guesses[start + s] = Network.argmax(a[s], 0, outputs);
-                }
+        Backprop pass = new Backprop(net, Math.max(1, Math.min(batch, n)));
+        for (int start = 0; start < n; start += batch) {
+            int m = Math.min(batch, n - start);
+            int first = start;
+            pass.load(data, s -> first + s, m);
+            pass.forward(m);
+            for (int s = 0; s < m; s++) {
+                truth[start + s] = data.label(start + s);
+                guesses[start + s] = Network.argmax(pass.activations(net.layers(), s));
             }
         }
-        int[][] confusion = confusion(truth, guesses, outputs);
+        int[][] confusion = confusion(truth, guesses, net.size(net.layers()));
         return new Evaluation(truth, guesses, confusion, accuracy(confusion));
     }
 

@@ -1,29 +1,35 @@
 package kuibu.mnist;
 
 import java.util.Arrays;
-import java.util.Random;
+import java.util.SplittableRandom;
+import kuibu.backprop.Cost;
+import kuibu.backprop.Init;
+import kuibu.backprop.Output;
+import kuibu.neuron.Activation;
 
 /**
- * A fully connected network: its layer sizes, its functions, and its parameters.
+ * A fully connected network: its layer sizes, its functions (chapter 3's activations, chapter 4's
+ * outputs and costs) and its parameters.
  *
  * <p>Chapter 4 writes the weight from neuron k of layer l−1 to neuron j of layer l as w^l_jk. Here
  * the weights into layer l+1 are kept as a sizes[l] × sizes[l+1] matrix, that is
- * <em>transposed</em>: {@code weights[l][k][j]} holds w_jk, and row k holds the weights going
- * out of neuron k. The reason is speed: with the samples of a mini-batch as rows, the forward
- * product A·W then runs its inner loop along a row of W (see {@link Matrices}). Model files use
- * chapter 4's [layer][j][k] order.
+ * <em>transposed</em>: {@code weights(l)[k][j]} holds w_jk, and row k holds the weights going
+ * out of neuron k. With the samples of a mini-batch as the rows of A, the forward product A·W then
+ * runs its innermost loop along a row of W (equation (5.1)). Model files use chapter 4's [layer][j][k]
+ * order.
  */
 public final class Network {
 
-    final int[] sizes;
-    final Activation activation;
-    final Output output;
-    final Cost cost;
+    private final int[] sizes;
+    private final Activation activation;
+    private final Output output;
+    private final Cost cost;
     /** weights[l] is sizes[l] × sizes[l+1], one array per row: weights[l][k][j] = w_jk. */
-    final double[][][] weights;
+    private final double[][][] weights;
     /** biases[l][j]: the bias of neuron j of layer l+1. */
-    final double[][] biases;
+    private final double[][] biases;
 
+    /** A network with every parameter 0 (set them, or start from {@link #random}). */
     public Network(int[] sizes, Activation activation, Output output, Cost cost) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("a network needs at least an input and an output layer, got sizes "
@@ -46,28 +52,21 @@ public final class Network {
         }
     }
 
-    /** How the first weights are drawn: Nielsen's N(0, 1) everywhere, or N(0, 1/fan-in) with zero biases. */
-    public enum Init {
-        /** w, b ~ N(0, 1): Nielsen's chapter 1 ({@code network.py}). */
-        NORMAL,
-        /** w ~ N(0, 1)/√(fan-in), b = 0: keeps z of order 1, so sigmoid neurons start unsaturated (Nielsen ch. 3). */
-        SCALED
-    }
-
-    /** A network with random weights drawn from {@code java.util.Random(seed)}, layer by layer, j before k. */
+    /**
+     * A network whose first weights and biases {@code init} draws (chapter 4's choices), layer by layer,
+     * from a generator seeded with {@code seed}: the same seed, the same network.
+     */
     public static Network random(int[] sizes, Activation activation, Output output, Cost cost, Init init, long seed) {
         Network net = new Network(sizes, activation, output, cost);
-        Random random = new Random(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         for (int l = 0; l < net.layers(); l++) {
-            int in = sizes[l];
-            int out = sizes[l + 1];
-            double scale = init == Init.SCALED ? 1 / Math.sqrt(in) : 1;
-            for (int j = 0; j < out; j++) {
-                net.biases[l][j] = init == Init.SCALED ? 0 : random.nextGaussian();
-                for (int k = 0; k < in; k++) {
-                    net.weights[l][k][j] = scale * random.nextGaussian();
+            double[][] w = init.weights(sizes[l], sizes[l + 1], random); // chapter 4's [j][k]
+            for (int j = 0; j < sizes[l + 1]; j++) {
+                for (int k = 0; k < sizes[l]; k++) {
+                    net.weights[l][k][j] = w[j][k];
                 }
             }
+            net.biases[l] = init.biases(sizes[l + 1], random);
         }
         return net;
     }
@@ -81,6 +80,11 @@ public final class Network {
         return sizes.clone();
     }
 
+    /** The size of layer l (0: the inputs). */
+    public int size(int l) {
+        return sizes[l];
+    }
+
     public Activation activation() {
         return activation;
     }
@@ -91,6 +95,16 @@ public final class Network {
 
     public Cost cost() {
         return cost;
+    }
+
+    /** The weights into layer l+1, transposed (row k: the weights out of neuron k of layer l), live. */
+    public double[][] weights(int l) {
+        return weights[l];
+    }
+
+    /** The biases of layer l+1, live. */
+    public double[] biases(int l) {
+        return biases[l];
     }
 
     // tag::parameters[]
@@ -121,48 +135,57 @@ public final class Network {
         biases[l][j] = b;
     }
 
-    /** The output activations for one input (a plain per-sample forward pass, used to predict). */
+    /** The output activations for one input: the forward pass of chapter 4, one sample at a time. */
     public double[] feedforward(double[] x) {
         if (x.length != sizes[0]) {
             throw new IllegalArgumentException("the network takes " + sizes[0] + " inputs, got " + x.length);
         }
         double[] a = x;
         for (int l = 0; l < layers(); l++) {
-            int in = sizes[l];
-            int out = sizes[l + 1];
             double[] z = biases[l].clone();
-            for (int k = 0; k < in; k++) {
+            for (int k = 0; k < sizes[l]; k++) {
                 double ak = a[k];
-                for (int j = 0; j < out; j++) {
+                for (int j = 0; j < z.length; j++) {
                     z[j] += ak * weights[l][k][j];
                 }
             }
-            double[] next = new double[out];
-            if (l == layers() - 1) {
-                output.activate(z, next);
-            } else {
-                for (int j = 0; j < out; j++) {
-                    next[j] = activation.apply(z[j]);
-                }
-            }
-            a = next;
+            a = l == layers() - 1 ? output.activate(z) : activation.apply(z);
         }
         return a;
     }
 
     /** The digit the network guesses: the index of the largest output. */
     public int predict(double[] x) {
-        return argmax(feedforward(x), 0, sizes[layers()]);
+        return argmax(feedforward(x));
     }
 
-    static int argmax(double[] values, int offset, int n) {
+    /** The index of the largest value (the first one, on a tie). */
+    public static int argmax(double[] values) {
         int best = 0;
-        for (int j = 1; j < n; j++) {
-            if (values[offset + j] > values[offset + best]) {
+        for (int j = 1; j < values.length; j++) {
+            if (values[j] > values[best]) {
                 best = j;
             }
         }
         return best;
+    }
+
+    /**
+     * The same network as chapter 4's {@code Network} (weights copied into its [j][k] order): chapter 4's
+     * backprop, one sample at a time, is what the matrix form is checked against and measured beside.
+     */
+    public kuibu.backprop.Network asChapterFour() {
+        kuibu.backprop.Network four = new kuibu.backprop.Network(
+                new kuibu.backprop.Network.Design(activation, output, cost, Init.STANDARD_NORMAL), 0L, sizes);
+        for (int l = 0; l < layers(); l++) {
+            for (int j = 0; j < sizes[l + 1]; j++) {
+                for (int k = 0; k < sizes[l]; k++) {
+                    four.weights(l)[j][k] = weights[l][k][j];
+                }
+            }
+            System.arraycopy(biases[l], 0, four.biases(l), 0, sizes[l + 1]);
+        }
+        return four;
     }
 
     /** A deep copy. */
@@ -178,7 +201,7 @@ public final class Network {
     }
 
     /** Whether every parameter is a finite number (training that diverged leaves NaN or ∞ behind). */
-    boolean isFinite() {
+    public boolean isFinite() {
         for (int l = 0; l < layers(); l++) {
             for (double[] row : weights[l]) {
                 for (double w : row) {

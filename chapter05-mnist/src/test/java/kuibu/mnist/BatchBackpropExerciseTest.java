@@ -6,12 +6,15 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+import kuibu.backprop.Cost;
+import kuibu.backprop.Output;
 import kuibu.grading.Exercise;
+import kuibu.neuron.Activation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 
 /**
  * Exercise 5.3: the matrix form of BP1–BP4 gives the gradient of the batch's summed cost, as the
@@ -79,24 +82,34 @@ class BatchBackpropExerciseTest {
         Backprop bp = new Backprop(net, m);
         SmallNetworks.batch(bp, m, 8);
         double cost0 = bp.gradient(m);
+        kuibu.backprop.Network perSample = net.asChapterFour();   // chapter 4's loop, the same weights
+        double perSampleCost = 0;
         double[][][] nablaW = new double[net.layers()][][];
         double[][] nablaB = new double[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
-            nablaW[l] = new double[sizes[l]][sizes[l + 1]];
+            nablaW[l] = new double[sizes[l + 1]][sizes[l]];
             nablaB[l] = new double[sizes[l + 1]];
         }
-        double perSampleCost = 0;
         for (int s = 0; s < m; s++) {
             double[] x = SmallNetworks.row(bp.a[0], s);
             double[] y = SmallNetworks.row(bp.y, s);
-            perSampleCost += PerSampleBackprop.accumulate(net, x, y, nablaW, nablaB);
+            perSampleCost += perSample.cost(x, y);
+            kuibu.backprop.Gradient g = perSample.backprop(x, y);
+            for (int l = 0; l < net.layers(); l++) {
+                for (int j = 0; j < sizes[l + 1]; j++) {
+                    nablaB[l][j] += g.nablaB(l)[j];
+                    for (int k = 0; k < sizes[l]; k++) {
+                        nablaW[l][j][k] += g.nablaW(l)[j][k];
+                    }
+                }
+            }
         }
         assertEquals(perSampleCost, cost0, 1e-12);
         for (int l = 0; l < net.layers(); l++) {
             for (int k = 0; k < sizes[l]; k++) {
                 for (int j = 0; j < sizes[l + 1]; j++) {
-                    assertEquals(nablaW[l][k][j], bp.nablaW[l][k][j], 1e-12, "dC/dW of layer " + l + ", entry [" + k
-                            + "][" + j + "]: the batch's gradient is the sum of the samples' gradients");
+                    assertEquals(nablaW[l][j][k], bp.nablaW[l][k][j], 1e-12, "dC/dW of layer " + l + ", entry [" + k
+                            + "][" + j + "] (stored transposed): the batch's gradient is the sum of the samples' gradients");
                 }
             }
             for (int j = 0; j < nablaB[l].length; j++) {

@@ -1,10 +1,14 @@
 package kuibu.mnist;
 
 import java.util.Random;
+import kuibu.backprop.Cost;
+import kuibu.backprop.Init;
+import kuibu.backprop.Output;
+import kuibu.neuron.Activation;
 
 /**
  * Small networks and batches for gradient checks, and the parameters as one flat vector. Public, with
- * the few methods that reach {@link Backprop}, for tests in other packages, which cannot see it.
+ * the few methods that reach {@link Backprop}'s workspace, for tests in other packages.
  */
 public final class SmallNetworks {
 
@@ -12,15 +16,15 @@ public final class SmallNetworks {
 
     /** A network with random parameters (including some exactly-zero inputs in the batch below). */
     static Network network(int[] sizes, Activation activation, Output output, Cost cost, long seed) {
-        Network net = Network.random(sizes, activation, output, cost, Network.Init.NORMAL, seed);
+        Network net = Network.random(sizes, activation, output, cost, Init.STANDARD_NORMAL, seed);
         return net;
     }
 
     /** Fills rows of bp.a[0] with inputs in [0, 1] (about a third of them 0, like MNIST) and one-hot targets. */
     static void batch(Backprop bp, int m, long seed) {
         Random random = new Random(seed);
-        int n = bp.net.sizes[0];
-        int outputs = bp.net.sizes[bp.net.layers()];
+        int n = bp.net.size(0);
+        int outputs = bp.net.size(bp.net.layers());
         for (int s = 0; s < m; s++) {
             for (int k = 0; k < n; k++) {
                 bp.a[0][s][k] = random.nextInt(3) == 0 ? 0 : random.nextDouble();
@@ -34,18 +38,24 @@ public final class SmallNetworks {
 
     /** All weights (row k of the stored matrix, then row k + 1, ...) then all biases, layer by layer. */
     public static double[] parameters(Network net) {
-        return flatten(net.weights, net.biases);
+        double[][][] w = new double[net.layers()][][];
+        double[][] b = new double[net.layers()][];
+        for (int l = 0; l < net.layers(); l++) {
+            w[l] = net.weights(l);
+            b[l] = net.biases(l);
+        }
+        return flatten(w, b);
     }
 
     public static void setParameters(Network net, double[] p) {
         int i = 0;
         for (int l = 0; l < net.layers(); l++) {
-            for (double[] row : net.weights[l]) {
+            for (double[] row : net.weights(l)) {
                 System.arraycopy(p, i, row, 0, row.length);
                 i += row.length;
             }
-            System.arraycopy(p, i, net.biases[l], 0, net.biases[l].length);
-            i += net.biases[l].length;
+            System.arraycopy(p, i, net.biases(l), 0, net.biases(l).length);
+            i += net.biases(l).length;
         }
     }
 

@@ -5,12 +5,12 @@ import static kuibu.derivatives.GradientMatchers.isExactly;
 import static kuibu.derivatives.GradientMatchers.isGradientOf;
 import static org.hamcrest.MatcherAssert.assertThat;
 
+import kuibu.backprop.Cost;
+import kuibu.backprop.Output;
 import kuibu.grading.Exercise;
-import kuibu.mnist.Activation;
-import kuibu.mnist.Cost;
 import kuibu.mnist.Network;
-import kuibu.mnist.Output;
 import kuibu.mnist.SmallNetworks;
+import kuibu.neuron.Activation;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -58,7 +58,10 @@ final class ExerciseIndex {
             Path tests = chapter.dir().resolve("src/test/java");
             if (Files.isDirectory(tests)) {
                 try (Stream<Path> files = Files.walk(tests)) {
-                    for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    // the tests in instructor packages are the grader's, not shown in either edition of the book
+                    for (Path file : files.filter(p -> p.toString().endsWith(".java"))
+                            .filter(p -> !tests.relativize(p).toString().replace('\\', '/').contains("/instructor/"))
+                            .sorted().toList()) {
                         Matcher m = ANNOTATION.matcher(Files.readString(file));
                         while (m.find()) {
                             Matcher id = ID.matcher(m.group(1));

@@ -1,7 +1,5 @@
 package kuibu.docs.figures;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -14,15 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import kuibu.docs.book.MnistMeasurements;
-import kuibu.mnist.Activation;
-import kuibu.mnist.Cost;
-import kuibu.mnist.Dataset;
 import kuibu.mnist.Evaluation;
-import kuibu.mnist.Mnist;
-import kuibu.mnist.ModelFile;
 import kuibu.mnist.Network;
-import kuibu.mnist.Output;
+import kuibu.mnist.Recipe;
 import kuibu.mnist.Trainer;
+import kuibu.mnist.data.Dataset;
+import kuibu.mnist.data.Mnist;
+import kuibu.mnist.tool.ModelFile;
+import kuibu.mnist.tool.Reports;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -63,14 +60,12 @@ final class Chapter05Figures {
         }
         // Short trainings (a few seconds each): Nielsen's recipe and a modern one on 10,000 images.
         Dataset train = mnist.training().first(10_000);
-        Network nielsen = Network.random(new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC,
-                Network.Init.NORMAL, 1);
+        Network nielsen = Recipe.NIELSEN.network(1);
         List<Trainer.Epoch> nielsenEpochs = Trainer.train(nielsen, train, null, mnist.test(),
-                new Trainer.Options(8, 10, 3.0, 0, 1, 1), null);
-        Network modern = Network.random(new int[] {784, 100, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY,
-                Network.Init.SCALED, 1);
+                new Trainer.Options(8, Recipe.NIELSEN.batch(), Recipe.NIELSEN.eta(), 0, 1), null);
+        Network modern = Recipe.QUICK.network(1);
         List<Trainer.Epoch> modernEpochs = Trainer.train(modern, train, null, mnist.test(),
-                new Trainer.Options(8, 10, 0.1, 5, 1, 1), null);
+                new Trainer.Options(8, 10, Recipe.QUICK.eta(), 5, 1), null);
         trainingCurves(images, String.format("Test accuracy while training on %,d images of %s", train.size(), source),
                 "784-30-10 sigmoid, quadratic, η = 3", curve(nielsenEpochs),
                 "784-100-10 ReLU, softmax + cross-entropy, λ = 5, η = 0.1", curve(modernEpochs));
@@ -112,14 +107,11 @@ final class Chapter05Figures {
     }
 
     /** The same, from a {@code train --report} file. */
-    private static double[][] epochs(Path report) throws IOException {
-        JsonNode list = new ObjectMapper().readTree(report.toFile()).path("epochs");
-        double[][] curve = new double[2][list.size()];
-        for (int i = 0; i < list.size(); i++) {
-            curve[0][i] = list.get(i).path("epoch").asDouble();
-            curve[1][i] = 100 * list.get(i).path("test_accuracy").asDouble();
-        }
-        return curve;
+    private static double[][] epochs(Path report) {
+        List<Reports.EpochFigures> list = Reports.read(report, Reports.TrainReport.class).epochs();
+        return new double[][] {
+            list.stream().mapToDouble(Reports.EpochFigures::epoch).toArray(),
+            list.stream().mapToDouble(e -> 100 * e.testAccuracy()).toArray()};
     }
 
     private static void confusion(Path images, Evaluation evaluation, String network, String source) throws IOException {

@@ -12,11 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.List;
-import kuibu.mnist.Main;
-import kuibu.mnist.SyntheticDigits;
+import kuibu.mnist.data.SyntheticDigits;
+import kuibu.mnist.tool.Main;
+import kuibu.mnist.tool.Reports;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Chapter 5's figures in the book: {@code measure} (on generated digits, without peers) writes the
  * reports, and the book's attributes and speed table come from them — or, for reports missing or
- * older than the jar, every figure says it was not measured.
+ * measured by other code than the jar's, every figure says it was not measured.
  */
 class MnistMeasurementsTest {
 
@@ -40,8 +39,7 @@ class MnistMeasurementsTest {
         Path data = SyntheticDigits.writeFolder(dir.resolve("digits"), 2_000, 500, 5);
         root = dir.resolve("project");
         Path target = Files.createDirectories(root.resolve("chapter05-mnist/target"));
-        Path jar = Files.writeString(target.resolve("kuibu-mnist.jar"), "stands for the jar that measured");
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        jarOfTheRunningCode(target.resolve("kuibu-mnist.jar"), false);
         reports = target.resolve("measurements");
         assertEquals(0, Main.run("measure", "--data", data.toString(), "--out", reports.toString(),
                 "--peers", dir.resolve("no-peers-here").toString()));
@@ -61,23 +59,23 @@ class MnistMeasurementsTest {
             }
         }
         List<String> table = Files.readAllLines(work.resolve("mnist-speed-table.adoc"));
-        assertThat(table.get(2), containsString("numpy, 2 threads"));
-        assertThat(table.get(3), matchesPattern("\\| Nielsen's: 784-30-10 \\(sigmoid\\), .* \\| [\\d,]+ \\| [\\d,]+ \\| not run \\| not run"));
-        assertThat(table.get(4), containsString("| modern: 784-100-10 (relu), softmax output, cross-entropy cost, batch 32"));
+        assertThat(table.get(2), containsString("| recipe | lesson's engine | fast engine, 1 thread | fast engine, 2 threads"));
+        assertThat(table.get(3), matchesPattern("\\| Nielsen's: 784-30-10 sigmoid/sigmoid/quadratic, .* images \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+"
+                + " \\| not run \\| not run"));
+        assertThat(table.get(4), containsString("| modern: 784-100-10 relu/softmax/cross-entropy, init lecun, batch 32"));
     }
 
     @Test
-    void reportsOlderThanTheJarAreNotUsed() throws IOException {
-        Path stale = dir.resolve("stale");
-        Path target = Files.createDirectories(stale.resolve("chapter05-mnist/target"));
+    void reportsOfOtherCodeAreNotUsed() throws IOException {
+        Path other = dir.resolve("other");
+        Path target = Files.createDirectories(other.resolve("chapter05-mnist/target"));
         Files.createDirectories(target.resolve("measurements"));
         for (String name : MnistMeasurements.FILES) {
             Files.copy(reports.resolve(name), target.resolve("measurements").resolve(name));
-            Files.setLastModifiedTime(target.resolve("measurements").resolve(name), FileTime.from(Instant.now().minusSeconds(120)));
         }
-        Files.writeString(target.resolve("kuibu-mnist.jar"), "rebuilt after the measurements");
-        Path work = Files.createDirectories(dir.resolve("work-stale"));
-        assertFalse(MnistMeasurements.write(stale, work));
+        jarOfTheRunningCode(target.resolve("kuibu-mnist.jar"), true);   // the code changed after the measurements
+        Path work = Files.createDirectories(dir.resolve("work-other"));
+        assertFalse(MnistMeasurements.write(other, work));
         String attributes = Files.readString(work.resolve("mnist-measurements.adoc"));
         assertThat(attributes, containsString(":mnist-unmeasured: \n"));
         assertThat(attributes, containsString(":mnist-best-test: " + MnistMeasurements.NOT_MEASURED));
@@ -85,11 +83,22 @@ class MnistMeasurementsTest {
     }
 
     @Test
+    void theSameCodeRebuiltLaterKeepsItsMeasurements() throws IOException {
+        Path later = dir.resolve("later");
+        Path target = Files.createDirectories(later.resolve("chapter05-mnist/target"));
+        Files.createDirectories(target.resolve("measurements"));
+        for (String name : MnistMeasurements.FILES) {
+            Files.copy(reports.resolve(name), target.resolve("measurements").resolve(name));
+        }
+        jarOfTheRunningCode(target.resolve("kuibu-mnist.jar"), false);   // a fresh jar, newer than every report
+        assertTrue(MnistMeasurements.write(later, Files.createDirectories(dir.resolve("work-later"))));
+    }
+
+    @Test
     void aReportMissingAFigureIsAClearError() throws IOException {
         Path broken = dir.resolve("broken");
         Path target = Files.createDirectories(broken.resolve("chapter05-mnist/target/measurements"));
-        Files.writeString(broken.resolve("chapter05-mnist/target/kuibu-mnist.jar"), "jar");
-        Files.setLastModifiedTime(broken.resolve("chapter05-mnist/target/kuibu-mnist.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+        jarOfTheRunningCode(broken.resolve("chapter05-mnist/target/kuibu-mnist.jar"), false);
         for (String name : MnistMeasurements.FILES) {
             Files.copy(reports.resolve(name), target.resolve(name));
         }
@@ -97,7 +106,44 @@ class MnistMeasurementsTest {
                 .replace("\"test_accuracy\"", "\"renamed\""));
         IOException e = assertThrows(IOException.class,
                 () -> MnistMeasurements.write(broken, Files.createDirectories(dir.resolve("work-broken"))));
-        assertThat(e.getMessage(), containsString("measurements"));
+        assertThat(e.getMessage(), containsString("best.json"));
         assertThat(e.getMessage(), containsString("test_accuracy"));
+    }
+
+    /**
+     * A jar of the chapter's classes as they run in this test (from a jar or a folder of classes), as the build
+     * makes kuibu-mnist.jar; with {@code changed}, one class more, as if the code had changed since.
+     */
+    private static void jarOfTheRunningCode(Path jar, boolean changed) throws IOException {
+        Path code;
+        try {
+            code = Path.of(Reports.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            if (Files.isDirectory(code)) {
+                try (var files = Files.walk(code)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        out.putNextEntry(new java.util.jar.JarEntry(code.relativize(f).toString().replace('\\', '/')));
+                        out.write(Files.readAllBytes(f));
+                        out.closeEntry();
+                    }
+                }
+            } else {
+                try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(code.toFile())) {
+                    for (var entry : java.util.Collections.list(in.entries())) {
+                        out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                        out.write(in.getInputStream(entry).readAllBytes());
+                        out.closeEntry();
+                    }
+                }
+            }
+            if (changed) {
+                out.putNextEntry(new java.util.jar.JarEntry("kuibu/mnist/Changed.class"));
+                out.write(new byte[] {1, 2, 3});
+                out.closeEntry();
+            }
+        }
     }
 }

@@ -29,8 +29,9 @@ public final class CourseRules {
             "2.2", List.of("kuibu.chainrule.Value"),
             "2.6", List.of("kuibu.chainrule.Value"),
             "5.3", List.of("kuibu.backprop.Network.backprop", "kuibu.backprop.Network.meanGradient",
-                    "kuibu.backprop.Network.updateMiniBatch", "kuibu.backprop.Network.sgd", "kuibu.mnist.PerSampleBackprop",
-                    "kuibu.mnist.Backprop.descend"));
+                    "kuibu.backprop.Network.updateMiniBatch", "kuibu.backprop.Network.sgd", "kuibu.mnist.Network.asChapterFour",
+                    "kuibu.mnist.fast.FastBackprop", "kuibu.mnist.Backprop.step", "kuibu.mnist.Backprop.gradient",
+                    "kuibu.mnist.Backprop.backward"));
 
     private CourseRules() {}
 }

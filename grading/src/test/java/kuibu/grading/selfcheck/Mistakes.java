@@ -231,15 +231,15 @@ final class Mistakes {
                     "Math.sqrt(2.0 / fanIn)", "Math.sqrt(2 / fanIn)"),
 
             // 5.1 reading an IDX header
-            new Mistake("5.1", "reads the counts little-endian", MNIST + "Idx.java",
+            new Mistake("5.1", "reads the counts little-endian", MNIST + "data/Idx.java",
                     "dimensions[i] = bigEndianInt(bytes, 4 + 4 * i);", "dimensions[i] = Integer.reverseBytes(bigEndianInt(bytes, 4 + 4 * i));"),
-            new Mistake("5.1", "reads the counts before checking the header is complete", MNIST + "Idx.java",
+            new Mistake("5.1", "reads the counts before checking the header is complete", MNIST + "data/Idx.java",
                     "if (bytes.length < 4 + 4 * dims) {", "if (false) {"),
-            new Mistake("5.1", "accepts any type code", MNIST + "Idx.java",
+            new Mistake("5.1", "accepts any type code", MNIST + "data/Idx.java",
                     "type != UNSIGNED_BYTE || ", ""),
-            new Mistake("5.1", "accepts four dimensions", MNIST + "Idx.java",
+            new Mistake("5.1", "accepts four dimensions", MNIST + "data/Idx.java",
                     "dims > 3", "dims > 4"),
-            new Mistake("5.1", "leaves the file name out of a message", MNIST + "Idx.java",
+            new Mistake("5.1", "leaves the file name out of a message", MNIST + "data/Idx.java",
                     "throw new DataException(file + \": truncated: the header needs \"",
                     "throw new DataException(\"truncated: the header needs \""),
 
@@ -255,17 +255,19 @@ final class Mistakes {
 
             // 5.3 the batched backward pass
             new Mistake("5.3", "never sets nablaB back to 0, so the next batch adds to this one", MNIST + "Backprop.java",
-                    "java.util.Arrays.fill(gb, 0);", ""),
+                    "Arrays.fill(nablaB, 0);", ""),
             new Mistake("5.3", "never sets nablaW back to 0, so the next batch adds to this one", MNIST + "Backprop.java",
-                    "java.util.Arrays.fill(gw[k], 0);", ""),
+                    "Arrays.fill(row, 0);", ""),
             new Mistake("5.3", "forgets sigma' in BP2", MNIST + "Backprop.java",
-                    "back[s][k] *= net.activation.derivative(zBack[s][k], previous[s][k]);", "back[s][k] *= 1;"),
-            new Mistake("5.3", "BP4 with the layer's own activations instead of the layer before's", MNIST + "Backprop.java",
-                    "double[][] previous = a[l - 1];", "double[][] previous = a[l];"),
-            new Mistake("5.3", "off by one: stops sending the error back one layer early", MNIST + "Backprop.java",
-                    "if (l > 1) {", "if (l > 2) {"),
+                    "delta[s][k] = sum * activation.derivative(z[s][k]);", "delta[s][k] = sum;"),
+            new Mistake("5.3", "BP2 without the transpose: sums along a column of W", MNIST + "Backprop.java",
+                    "sum += deltaNext[s][j] * wk[j];", "sum += deltaNext[s][j] * w[j][k];"),
+            new Mistake("5.3", "BP3 keeps only the last sample's error", MNIST + "Backprop.java",
+                    "nablaB[j] += delta[s][j];", "nablaB[j] = delta[s][j];"),
+            new Mistake("5.3", "BP4 skips the last sample of the batch", MNIST + "Backprop.java",
+                    "for (int s = 0; s < m; s++) {\n            for (int k = 0; k < nablaW.length; k++) {",
+                    "for (int s = 0; s < m - 1; s++) {\n            for (int k = 0; k < nablaW.length; k++) {"),
 
-            // 5.4 the L2-regularised update
             new Mistake("5.4", "forgets to divide by m", MNIST + "Sgd.java",
                     "double step = eta / m;", "double step = eta;"),
             new Mistake("5.4", "decays by eta lambda / m instead of / n", MNIST + "Sgd.java",
