@@ -1,15 +1,18 @@
 package kuibu.backprop;
 
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import kuibu.derivatives.Derivatives;
 
 /**
  * What a gradient costs, by backprop and by numeric differentiation, counted in multiply-adds
- * (the chapter's section "What backprop saves"). A forward pass costs about D multiply-adds for D weights; backprop adds a backward
- * pass of about 2D, so O(D) in all. Central differences need two forward passes per parameter:
- * 2D passes of D each, O(D²).
+ * (the chapter's section "What backprop saves"). A forward pass costs one multiply-add per weight,
+ * D for D weights; backprop adds a backward pass of at most 2D (BP2 and BP4), so O(D) in all.
+ * Central differences run one forward pass per cost they evaluate, two per parameter: O(D²).
  *
- * <p>{@link #main} is a harness that also times both on growing networks; tests only count.
+ * <p>The counting lives here, not in {@link Network}, so that the network's listing is the
+ * algorithm and nothing else. {@link #main} is a harness that also times both on growing
+ * networks; tests only count.
  */
 public final class BackpropCost {
 
@@ -24,28 +27,47 @@ public final class BackpropCost {
 
     private BackpropCost() {}
 
-    /** Counts the multiply-adds of one gradient of a network with these layer sizes, by each method. */
+    /**
+     * Counts the multiply-adds of one gradient of a network with these layer sizes, by each method:
+     * backprop is one forward and one backward pass; the numeric gradient is as many forward passes
+     * as {@link Derivatives#gradient} asks the cost for, counted as it runs.
+     */
     // tag::measure[]
     public static Row measure(int... sizes) {
         Random random = new Random(42);
-        Network network = new Network(random, sizes);
+        Network network = new Network(Network.Design.DEFAULT, random, sizes);
         Sample sample = Depth.randomSamples(1, sizes[0], sizes[sizes.length - 1], random).get(0);
-        double[] x = sample.x();
-        double[] y = sample.y();
 
-        long before = network.multiplyAdds();
-        network.backprop(x, y);
-        long backprop = network.multiplyAdds() - before;
+        long backprop = forwardMultiplyAdds(sizes) + backwardMultiplyAdds(sizes);
 
-        before = network.multiplyAdds();
+        AtomicLong forwardPasses = new AtomicLong();
         Derivatives.gradient(theta -> {
+            forwardPasses.incrementAndGet();
             network.setParameters(theta);
-            return network.cost(x, y);
+            return network.cost(sample.x(), sample.y());
         }, network.parameters());
-        long numeric = network.multiplyAdds() - before;
+        long numeric = forwardPasses.get() * forwardMultiplyAdds(sizes);
         return new Row(network.parameterCount(), backprop, numeric);
     }
     // end::measure[]
+
+    /** One forward pass: equation (4.1) uses every weight once. */
+    static long forwardMultiplyAdds(int... sizes) {
+        long work = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            work += (long) sizes[l] * sizes[l + 1];
+        }
+        return work;
+    }
+
+    /** One backward pass: BP4's outer product uses every weight once, BP2's (w<sup>l+1</sup>)<sup>T</sup>δ every weight but the first layer's. */
+    static long backwardMultiplyAdds(int... sizes) {
+        long work = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            work += (long) sizes[l] * sizes[l + 1] * (l == 0 ? 1 : 2);
+        }
+        return work;
+    }
 
     /** Times both methods on networks of width 8 to 128 (three layers deep) and prints a table; noisy on a busy machine. */
     public static void main(String[] args) {

@@ -67,21 +67,13 @@ public final class Network {
     private final Design design;
     private final double[][][] weights;
     private final double[][] biases;
-    private long multiplyAdds;
 
-    /** A network with the {@link Design#DEFAULT} design and layer sizes {@code sizes}, input first, randomly initialised. */
-    public Network(int... sizes) {
-        this(Design.DEFAULT, new Random(), sizes);
-    }
-
-    /** The same, initialised from {@code seed}: the same seed gives the same network on every JDK. */
+    /**
+     * A network with the {@link Design#DEFAULT} design and layer sizes {@code sizes}, input first,
+     * initialised from {@code seed}: the same seed gives the same network on every JDK.
+     */
     public Network(long seed, int... sizes) {
         this(Design.DEFAULT, new Random(seed), sizes);
-    }
-
-    /** The same, initialised from {@code random}. */
-    public Network(RandomGenerator random, int... sizes) {
-        this(Design.DEFAULT, random, sizes);
     }
 
     /** A network of the given design, initialised from {@code seed}. */
@@ -149,18 +141,12 @@ public final class Network {
         Parameters.unflatten(parameters, weights, biases);
     }
 
-    /** The output a<sup>L</sup> for input {@code x}: equations (4.1) and (4.2), a<sup>l</sup> = σ(w<sup>l</sup>a<sup>l−1</sup> + b<sup>l</sup>), layer after layer. */
-    // tag::feedforward[]
+    /** The output a<sup>L</sup> for input {@code x}: the last activation of the forward pass. */
     public double[] feedforward(double[] x) {
         checkInput(x);
-        double[] a = x;
-        for (int l = 0; l < layers(); l++) {
-            double[] z = weightedInput(l, a);
-            a = l == layers() - 1 ? design.output().activate(z) : design.hidden().apply(z);
-        }
-        return a;
+        double[][] activations = forwardPass(x).activations();
+        return activations[layers()];
     }
-    // end::feedforward[]
 
     /** Every layer's activations for input {@code x}, the input first and the output last: a<sup>0</sup>, ..., a<sup>L</sup>. */
     public double[][] activations(double[] x) {
@@ -183,10 +169,11 @@ public final class Network {
         return sum / samples.size();
     }
 
-    /** The forward pass, keeping what the backward pass needs: every weighted input z and every activation a. */
+    /** What the forward pass keeps for the backward pass: every weighted input z and every activation a. */
+    // tag::forward-pass[]
     record Pass(double[][] zs, double[][] activations) {}
 
-    // tag::forward-pass[]
+    /** Equations (4.1) and (4.2), layer after layer: z = w a + b, then a = σ(z). */
     Pass forwardPass(double[] x) {
         double[][] zs = new double[layers()][];
         double[][] activations = new double[layers() + 1][];
@@ -211,7 +198,6 @@ public final class Network {
         double[][] zs = pass.zs();
         double[][] activations = pass.activations();
         int last = layers() - 1;
-        multiplyAdds += backwardMultiplyAdds(); // only counts work, for the cost table below
         // BEGIN SOLUTION 4.5
         double[][][] nablaW = new double[layers()][][];
         double[][] nablaB = new double[layers()][];
@@ -319,14 +305,6 @@ public final class Network {
         return (double) evaluate(samples) / samples.size();
     }
 
-    /**
-     * How many multiply-adds this network has done in its forward and backward passes so far: the
-     * unit of work in which the chapter compares backprop, O(D), with numeric differentiation, O(D²).
-     */
-    public long multiplyAdds() {
-        return multiplyAdds;
-    }
-
     /** z = w a + b for the weights between layer l and l + 1 (equation (4.1)). */
     private double[] weightedInput(int l, double[] a) {
         double[][] w = weights[l];
@@ -338,17 +316,7 @@ public final class Network {
             }
             z[j] = sum;
         }
-        multiplyAdds += (long) w.length * a.length;
         return z;
-    }
-
-    /** The backward pass's multiply-adds: BP2's wᵀδ for every layer but the last, BP4's outer product for every layer. */
-    private long backwardMultiplyAdds() {
-        long work = 0;
-        for (int l = 0; l < layers(); l++) {
-            work += (long) sizes[l + 1] * sizes[l] * (l == 0 ? 1 : 2);
-        }
-        return work;
     }
 
     private static int argmax(double[] v) {

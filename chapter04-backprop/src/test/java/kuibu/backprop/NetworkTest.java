@@ -31,7 +31,7 @@ class NetworkTest {
     void theSameSeedGivesTheSameNetwork() {
         assertThat(Arrays.equals(new Network(7L, 4, 3, 2).parameters(), new Network(7L, 4, 3, 2).parameters()), is(true));
         assertThat(Arrays.equals(new Network(7L, 4, 3, 2).parameters(), new Network(8L, 4, 3, 2).parameters()), is(false));
-        assertThat(Arrays.equals(new Network(new Random(7), 4, 3, 2).parameters(), new Network(7L, 4, 3, 2).parameters()), is(true));
+        assertThat(Arrays.equals(new Network(Network.Design.DEFAULT, new Random(7), 4, 3, 2).parameters(), new Network(7L, 4, 3, 2).parameters()), is(true));
     }
 
     @Test
