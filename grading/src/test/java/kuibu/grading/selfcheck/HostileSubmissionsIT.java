@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kuibu.grading.Course;
@@ -251,12 +252,22 @@ class HostileSubmissionsIT {
         assertThat(output("resources", "1.1"), containsString("may not use files"));
     }
 
+    /**
+     * No process outlives its grading: none still runs in a grading folder that the grader has
+     * already removed. (Processes in folders that still exist belong to gradings under way, such as
+     * another build's on the same machine.)
+     */
     @Test
     void noProcessIsLeftBehind() {
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            assertThat(all.filter(h -> h.info().commandLine().orElse("").contains("kuibu-grade-")).map(ProcessHandle::pid).toList(), empty());
+            List<String> leftBehind = all.map(h -> h.pid() + " " + h.info().commandLine().orElse(""))
+                    .filter(line -> GRADING_FOLDER.matcher(line).results().anyMatch(m -> !Files.exists(Path.of(m.group()))))
+                    .toList();
+            assertThat(leftBehind, empty());
         }
     }
+
+    private static final Pattern GRADING_FOLDER = Pattern.compile("/[^\\s:=]*kuibu-grade-[^/\\s:=]+");
 
     private void assertZero(String name) {
         Grader.SubmissionResult result = graded.get(name);
