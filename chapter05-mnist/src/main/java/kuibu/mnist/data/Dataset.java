@@ -77,14 +77,19 @@ public final class Dataset {
 
     /**
      * Writes image i as 784 inputs into {@code x}, and the indices of its non-zero pixels, in
-     * increasing order, into {@code columns}; returns how many there are. Most pixels are 0, and the
-     * list is kept from the first call on, so this is cheaper than copying and then looking.
+     * increasing order, into {@code columns}; returns how many there are. {@code x} must hold the
+     * image listed in {@code columns} (its first {@code previous} entries) and zeros elsewhere, as
+     * this method leaves it, or zeros only (previous = 0): then only the previous image's non-zero
+     * pixels are cleared instead of all 784. Most pixels are 0, and the list is kept from the first
+     * call on, so this is cheaper than copying and then looking.
      */
-    public int copyImage(int i, double[] x, int[] columns) {
+    public int copyImage(int i, double[] x, int[] columns, int previous) {
         int image = offset + check(i);
         int[] start = nonzero.start();
         int[] pixel = nonzero.pixels();
-        java.util.Arrays.fill(x, 0, PIXELS, 0);
+        for (int t = 0; t < previous; t++) {
+            x[columns[t]] = 0;
+        }
         int from = start[image];
         int count = start[image + 1] - from;
         for (int t = 0; t < count; t++) {

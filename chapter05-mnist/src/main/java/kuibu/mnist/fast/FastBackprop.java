@@ -96,7 +96,10 @@ public final class FastBackprop implements Engine {
         return z[l][s];
     }
 
-    /** Row s of the activations of layer l after {@link #forward}. */
+    /**
+     * Row s of the activations of layer l after {@link #forward}, to read: row s of layer 0 holds the
+     * input {@link #load} wrote, and the next load clears only the pixels that load listed.
+     */
     public double[] activations(int l, int s) {
         return a[l][s];
     }
@@ -115,7 +118,7 @@ public final class FastBackprop implements Engine {
         parallel.forRows(m, (long) m * net.size(0) * net.size(1), (from, to) -> {
             for (int s = from; s < to; s++) {
                 int i = image.applyAsInt(s);
-                nonzeroCount[0][s] = data.copyImage(i, a[0][s], nonzero[0][s]);
+                nonzeroCount[0][s] = data.copyImage(i, a[0][s], nonzero[0][s], nonzeroCount[0][s]);
                 listed[s] = true;
                 OneHot.encode(data.label(i), outputs, y[s], 0);
             }

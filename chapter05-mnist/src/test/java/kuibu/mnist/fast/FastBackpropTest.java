@@ -102,4 +102,17 @@ class FastBackpropTest {
             assertArrayEquals(nets.get(0).weights(l), nets.get(1).weights(l), "weights of layer " + l);
         }
     }
+
+    @Test
+    void aLoadedRowHoldsExactlyItsImageWhateverItHeldBefore() {
+        try (FastBackprop engine = new FastBackprop(Recipe.QUICK.network(1), 2, 1)) {
+            for (int first = 0; first < 40; first += 2) {
+                int from = first;
+                engine.load(DIGITS, s -> from + s, 2);
+                for (int s = 0; s < 2; s++) {
+                    assertArrayEquals(DIGITS.image(from + s), engine.activations(0, s), "image " + (from + s) + " in row " + s);
+                }
+            }
+        }
+    }
 }
