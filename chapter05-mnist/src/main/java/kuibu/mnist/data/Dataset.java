@@ -76,6 +76,24 @@ public final class Dataset {
     }
 
     /**
+     * Reads image i's listed pixels, one int per 64-byte cache line, and returns their sum (which
+     * means nothing; returning it keeps the reads from being optimised away). A batch of images picked
+     * at random is mostly not in any cache: read by this method for all of them first, their misses
+     * overlap, where {@link #copyImage(int, double[], int[], int)} would wait for one image after
+     * another. Loading a batch took about a quarter less time on MNIST.
+     */
+    public int prefetch(int i) {
+        int image = offset + check(i);
+        int[] start = nonzero.start();
+        int[] pixel = nonzero.pixels();
+        int sum = 0;
+        for (int t = start[image]; t < start[image + 1]; t += 16) {
+            sum += pixel[t];
+        }
+        return sum;
+    }
+
+    /**
      * Writes image i as 784 inputs into {@code x}, and the indices of its non-zero pixels, in
      * increasing order, into {@code columns}; returns how many there are. {@code x} must hold the
      * image listed in {@code columns} (its first {@code previous} entries) and zeros elsewhere, as

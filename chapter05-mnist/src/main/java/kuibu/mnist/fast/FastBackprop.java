@@ -46,6 +46,8 @@ public final class FastBackprop implements Engine {
     private final int[][] nonzeroCount;
     private final int[][][] nonzeroSamples;
     private final int[][] nonzeroSampleCount;
+    /** What {@link Dataset#prefetch} returned last, kept only so that its reads are not optimised away. */
+    private int prefetched;
     /** Input rows whose non-zero columns {@link #load} has listed already, for the next forward pass. */
     private final boolean[] listed;
 
@@ -109,13 +111,19 @@ public final class FastBackprop implements Engine {
      * one-hot target. The rows are split across the threads as the input layer's product splits them, so
      * each thread then reads the rows it wrote itself: rows written by one core and read by the other cost
      * a transfer between their caches for every line, and loading on one thread made two threads slower
-     * than one.
+     * than one. Each thread first {@linkplain Dataset#prefetch prefetches} its images, so that they come
+     * from memory together.
      */
     @Override
     public void load(Dataset data, IntUnaryOperator image, int m) {
         checkBatch(m);
         int outputs = net.size(net.layers());
         parallel.forRows(m, (long) m * net.size(0) * net.size(1), (from, to) -> {
+            int fetched = 0;
+            for (int s = from; s < to; s++) {
+                fetched += data.prefetch(image.applyAsInt(s));
+            }
+            prefetched = fetched;
             for (int s = from; s < to; s++) {
                 int i = image.applyAsInt(s);
                 nonzeroCount[0][s] = data.copyImage(i, a[0][s], nonzero[0][s], nonzeroCount[0][s]);

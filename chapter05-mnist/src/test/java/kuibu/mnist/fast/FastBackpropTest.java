@@ -2,6 +2,7 @@ package kuibu.mnist.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -114,5 +115,14 @@ class FastBackpropTest {
                 }
             }
         }
+    }
+
+    @Test
+    void prefetchingReadsOnlyTheImagesThereAre() {
+        for (int i = 0; i < DIGITS.size(); i++) {
+            DIGITS.prefetch(i);
+        }
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> DIGITS.prefetch(DIGITS.size()));
+        assertEquals("image 1200 of 1200 in generated", e.getMessage());
     }
 }
