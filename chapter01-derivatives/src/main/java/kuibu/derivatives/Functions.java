@@ -19,7 +19,7 @@ public final class Functions {
     /** ∇f of {@link #bowl}: (∂f/∂x, ∂f/∂y). */
     // tag::bowl-gradient[]
     public static double[] bowlGradient(double[] p) {
-        // BEGIN SOLUTION 1.4
+        // BEGIN SOLUTION 1.2
         return new double[] {2 * p[0], 20 * p[1]};
         // END SOLUTION
     }
@@ -35,7 +35,7 @@ public final class Functions {
     /** ∇f of {@link #rosenbrock}: (∂f/∂x, ∂f/∂y). */
     // tag::rosenbrock-gradient[]
     public static double[] rosenbrockGradient(double[] p) {
-        // BEGIN SOLUTION 1.5
+        // BEGIN SOLUTION 1.3
         double x = p[0];
         double y = p[1];
         double dx = -2 * (1 - x) - 400 * x * (y - x * x);

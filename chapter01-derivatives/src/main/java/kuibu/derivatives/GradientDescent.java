@@ -50,7 +50,7 @@ public final class GradientDescent {
     /** One step downhill: x − η·∇f(x), as a new array. */
     // tag::step[]
     public static double[] step(double[] x, double[] gradient, double eta) {
-        // BEGIN SOLUTION 1.2
+        // BEGIN SOLUTION 1.5
         double[] next = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             next[i] = x[i] - eta * gradient[i];
@@ -68,7 +68,7 @@ public final class GradientDescent {
     // tag::descend[]
     public static Descent descend(UnaryOperator<double[]> gradientOf, double[] start, double eta,
                                   double threshold, int maxSteps) {
-        // BEGIN SOLUTION 1.3
+        // BEGIN SOLUTION 1.6
         List<double[]> path = new ArrayList<>();
         double[] x = start.clone();
         path.add(x);

@@ -37,7 +37,7 @@ public final class LineFit {
     /** ∇L = (∂L/∂w, ∂L/∂b) at {@code params} = {w, b}, worked out by hand. */
     // tag::loss-gradient[]
     public double[] lossGradient(double[] params) {
-        // BEGIN SOLUTION 1.6
+        // BEGIN SOLUTION 1.4
         double w = params[0];
         double b = params[1];
         double dw = 0;

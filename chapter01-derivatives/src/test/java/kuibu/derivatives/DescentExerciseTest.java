@@ -12,10 +12,10 @@ import kuibu.grading.Exercise;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exercise 1.3: the descent loop. On f(x) = x² a step with η = 0.1 multiplies x by 0.8 exactly, so the
+ * Exercise 1.6: the descent loop. On f(x) = x² a step with η = 0.1 multiplies x by 0.8 exactly, so the
  * whole path is known in advance: x_k = 3 · 0.8^k.
  */
-@Exercise(id = "1.3", points = 3)
+@Exercise(id = "1.6", points = 3)
 class DescentExerciseTest {
 
     private static final UnaryOperator<double[]> SQUARE_GRADIENT = x -> new double[] {2 * x[0]};

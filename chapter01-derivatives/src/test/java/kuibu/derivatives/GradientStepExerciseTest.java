@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import kuibu.grading.Exercise;
 import org.junit.jupiter.api.Test;
 
-/** Exercise 1.2: one step downhill, x − η·∇f(x). */
-@Exercise(id = "1.2", points = 1)
+/** Exercise 1.5: one step downhill, x − η·∇f(x). */
+@Exercise(id = "1.5", points = 1)
 class GradientStepExerciseTest {
 
     @Test

@@ -8,13 +8,13 @@ import kuibu.grading.Exercise;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Exercises 1.4 and 1.5: gradients worked out by hand, refereed by central differences. */
+/** Exercises 1.2 and 1.3: gradients worked out by hand, refereed by central differences. */
 class LandscapeGradientsExerciseTest {
 
     private static final double[][] POINTS = {{0, 0}, {1, 1}, {3, 1}, {-1.5, 2}, {0.5, -0.25}, {-20, 7}, {1e-3, -1e-4}};
 
     @Nested
-    @Exercise(id = "1.4", points = 1)
+    @Exercise(id = "1.2", points = 1)
     class BowlGradientExerciseTest {
         @Test
         void matchesTheReferee() {
@@ -25,7 +25,7 @@ class LandscapeGradientsExerciseTest {
     }
 
     @Nested
-    @Exercise(id = "1.5", points = 2)
+    @Exercise(id = "1.3", points = 2)
     class RosenbrockGradientExerciseTest {
         @Test
         void matchesTheReferee() {

@@ -8,8 +8,8 @@ import java.util.Random;
 import kuibu.grading.Exercise;
 import org.junit.jupiter.api.Test;
 
-/** Exercise 1.6: the gradient of a loss with respect to the parameters (w, b). */
-@Exercise(id = "1.6", points = 2)
+/** Exercise 1.4: the gradient of a loss with respect to the parameters (w, b). */
+@Exercise(id = "1.4", points = 2)
 class LineFitExerciseTest {
 
     @Test

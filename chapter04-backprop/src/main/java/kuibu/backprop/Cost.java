@@ -88,20 +88,47 @@ public enum Cost {
     public abstract double value(double[] a, double[] y, Output output);
 
     /**
-     * The same, computed from z as well where that is exact and a is not: with sigmoid outputs,
-     * ln σ(z) = −ln(1 + e<sup>−z</sup>) stays finite where σ(z) itself rounds to 0 or 1 (chapter 5 trains far
-     * enough for that to happen). Equal to {@link #value(double[], double[], Output)} otherwise.
+     * The same, computed from z as well where that is exact and a is not: the cross-entropy takes
+     * ln a, and a can round to 0 (or a sigmoid to 1) where ln a is still a modest number (chapter 5
+     * trains far enough for that to happen). With sigmoid outputs ln σ(z) = −ln(1 + e<sup>−z</sup>);
+     * with softmax outputs ln a<sub>j</sub> = z<sub>j</sub> − ln Σ<sub>i</sub> e<sup>z<sub>i</sub></sup>,
+     * the log-sum-exp taken with the largest z factored out. Equal to
+     * {@link #value(double[], double[], Output)} otherwise.
      */
     public double value(double[] z, double[] a, double[] y, Output output) {
-        if (this != CROSS_ENTROPY || output != Output.SIGMOID) {
+        if (this != CROSS_ENTROPY) {
             return value(a, y, output);
         }
         double sum = 0;
+        if (output == Output.SOFTMAX) {
+            double logSumExp = logSumExp(z);
+            for (int j = 0; j < a.length; j++) {
+                if (y[j] != 0) {
+                    sum -= y[j] * (z[j] - logSumExp);
+                }
+            }
+            return sum;
+        }
         for (int j = 0; j < a.length; j++) {
             sum += y[j] * softplus(-z[j]) + (1 - y[j]) * softplus(z[j]);
         }
         return sum;
     }
+
+    // tag::log-sum-exp[]
+    /** ln Σ exp(z_i), as m + ln Σ exp(z_i − m) with m the largest z, so that no exponent is above 0. */
+    static double logSumExp(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double zi : z) {
+            max = Math.max(max, zi);
+        }
+        double sum = 0;
+        for (double zi : z) {
+            sum += Math.exp(zi - max);
+        }
+        return max + Math.log(sum);
+    }
+    // end::log-sum-exp[]
 
     /** ln(1 + e<sup>x</sup>) without overflow. */
     private static double softplus(double x) {

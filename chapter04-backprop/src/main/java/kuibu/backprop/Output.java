@@ -27,10 +27,11 @@ public enum Output {
 
     /** a_j = e^z_j / Σ_k e^z_k, for one class out of several; shifted by max z so exp cannot overflow. */
     SOFTMAX {
+        // tag::softmax[]
         @Override
         public double[] activate(double[] z) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double zj : z) {
+            double max = Double.NEGATIVE_INFINITY;    // subtracting the largest z from every z leaves a unchanged
+            for (double zj : z) {                      // and keeps every exponent at or below 0
                 max = Math.max(max, zj);
             }
             double[] a = new double[z.length];
@@ -44,6 +45,7 @@ public enum Output {
             }
             return a;
         }
+        // end::softmax[]
 
         /** ∂a_k/∂z_j = a_k(1{j=k} − a_j), so δ_j = Σ_k g_k a_k(1{j=k} − a_j) = a_j(g_j − a·g). */
         @Override

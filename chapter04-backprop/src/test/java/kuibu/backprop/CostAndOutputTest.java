@@ -62,4 +62,25 @@ class CostAndOutputTest {
                 Cost.CROSS_ENTROPY.value(new double[] {0, 1, 0}, y, Output.SIGMOID), is(0.0));
         assertThat(Cost.QUADRATIC.value(new double[] {1, 1, 1}, y, Output.SIGMOID), closeTo(1, 1e-15));
     }
+
+    @Test
+    void costsFromZAgreeWithCostsFromAWhereAIsExactAndStayFiniteWhereItIsNot() {
+        double[] y = {0, 1, 0};
+        for (Output output : Output.values()) {
+            for (double[] z : new double[][] {{0.3, -1.2, 2.0}, {5, 4, -3}}) {
+                double[] a = output.activate(z);
+                for (Cost cost : Cost.values()) {
+                    assertThat(cost + " with " + output + " at " + Arrays.toString(z), cost.value(z, a, y, output),
+                            closeTo(cost.value(a, y, output), 1e-12));
+                }
+            }
+        }
+        double[] far = {1000, 0, -1000};
+        assertThat("softmax: ln a of the second output is 0 - 1000, though a rounds to 0",
+                Cost.CROSS_ENTROPY.value(far, Output.SOFTMAX.activate(far), y, Output.SOFTMAX), closeTo(1000, 1e-12));
+        assertThat("sigmoid: ln σ(0) and ln(1 - σ(±1000)) = ln 2 + 1000 + 0",
+                Cost.CROSS_ENTROPY.value(far, Output.SIGMOID.activate(far), y, Output.SIGMOID), closeTo(1000 + Math.log(2), 1e-12));
+        assertThat(Cost.logSumExp(new double[] {1000, 1000}), closeTo(1000 + Math.log(2), 1e-12));
+        assertThat(Cost.logSumExp(new double[] {-1000}), is(-1000.0));
+    }
 }

@@ -49,7 +49,7 @@ public final class Trainer {
         private final double eta;
 
         DivergedException(int epoch, double eta) {
-            super("training diverged in epoch " + epoch + " (the loss became NaN or infinite): the learning rate " + eta
+            super("training diverged in epoch " + epoch + " (the loss became NaN, infinite, or more than " + LOST_COST + " per sample): the learning rate " + eta
                     + " is too large for this network");
             this.eta = eta;
         }
@@ -66,6 +66,13 @@ public final class Trainer {
             return eta;
         }
     }
+
+    /**
+     * A mean cost per sample above this many nats has gone: with the cross-entropy it means the right digit
+     * gets a probability below e⁻⁷⁰⁰ ≈ 10⁻³⁰⁴, where a {@code double} is about to round to 0 (and ln a was
+     * infinite before the cost was computed from z). The quadratic cost of ten outputs never exceeds 5.
+     */
+    static final int LOST_COST = 700;
 
     /** Beyond this |z| the sigmoid's slope is below 1e-8 (tanh's far below): such a neuron no longer learns. */
     static final double SATURATED_Z = 20;
@@ -113,7 +120,7 @@ public final class Trainer {
                 int batchStart = first;
                 engine.load(train, s -> order[batchStart + s], m);
                 double cost = engine.step(m, options.eta(), options.lambda(), n);
-                if (!Double.isFinite(cost)) {
+                if (!(cost <= (double) LOST_COST * m)) {        // true for NaN too
                     throw new DivergedException(epoch, options.eta());
                 }
                 loss += cost;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exercises 1.4, 1.5 and 1.6 held to the values their formulas give, to 1e-12: the visible tests
+ * Exercises 1.2, 1.3 and 1.4 held to the values their formulas give, to 1e-12: the visible tests
  * compare with central differences at 1e-6, which a gradient measured by central differences passes
  * as well as one worked out by hand. This folder stays out of the student edition.
  *
@@ -32,7 +32,7 @@ class ExactGradientsExerciseTest {
     }
 
     @Nested
-    @Exercise(id = "1.4", points = 1)
+    @Exercise(id = "1.2", points = 1)
     class BowlGradientExactExerciseTest {
         @Test
         void isExact() {
@@ -46,7 +46,7 @@ class ExactGradientsExerciseTest {
     }
 
     @Nested
-    @Exercise(id = "1.5", points = 2)
+    @Exercise(id = "1.3", points = 2)
     class RosenbrockGradientExactExerciseTest {
         @Test
         void isExact() {
@@ -59,7 +59,7 @@ class ExactGradientsExerciseTest {
     }
 
     @Nested
-    @Exercise(id = "1.6", points = 2)
+    @Exercise(id = "1.4", points = 2)
     class LineFitGradientExactExerciseTest {
         @Test
         void isExact() {

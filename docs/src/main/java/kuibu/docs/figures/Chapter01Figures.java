@@ -30,7 +30,7 @@ final class Chapter01Figures {
 
     private static void descentPaths(Path images) throws Exception {
         XYChart chart = Charts.lines("Gradient descent on f(x) = x², from x = 3", "step", "x");
-        for (double eta : new double[] {0.02, 0.3, 0.9, 1.05}) {
+        for (double eta : new double[] {0.01, 0.1, 0.9, 1.0}) {
             GradientDescent.Descent descent = GradientDescent.descend(x -> 2 * x, 3.0, eta, 1e-6, 40);
             double[] xs = descent.path().stream().mapToDouble(p -> p[0]).toArray();
             double[] steps = new double[xs.length];

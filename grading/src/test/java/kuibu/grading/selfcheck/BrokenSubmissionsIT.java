@@ -48,10 +48,10 @@ class BrokenSubmissionsIT {
 
         Path breaks = copy(original, "broken");
         breakIn(breaks, "1.1", "while (Math.random() < 2) { }", "timed out");
-        breakIn(breaks, "1.2", "System.exit(0);", "System.exit");
-        breakIn(breaks, "1.4", "java.util.function.IntUnaryOperator[] self = new java.util.function.IntUnaryOperator[1];"
+        breakIn(breaks, "1.5", "System.exit(0);", "System.exit");
+        breakIn(breaks, "1.2", "java.util.function.IntUnaryOperator[] self = new java.util.function.IntUnaryOperator[1];"
                 + " self[0] = n -> self[0].applyAsInt(n + 1) + 1; self[0].applyAsInt(0);", "StackOverflowError");
-        breakIn(breaks, "1.6", "int broken = ;", "illegal start of expression");
+        breakIn(breaks, "1.4", "int broken = ;", "illegal start of expression");
         breakIn(breaks, "2.1", "java.util.List<long[]> hog = new java.util.ArrayList<>();"
                 + " while (hog.size() >= 0) { hog.add(new long[1 << 20]); }", "out of memory");
 
@@ -72,7 +72,7 @@ class BrokenSubmissionsIT {
                 .filter(rel -> !first.solutionFiles().containsKey(rel)).findFirst().orElseThrow();
         SelfCheck.edit(tampered.resolve(first.module()).resolve("src/main/java").resolve(regionFree),
                 text -> text + "\n// tampered: everything matches now\n");
-        for (Path rel : SelfCheck.filesOf(course, exercise("1.6"))) {
+        for (Path rel : SelfCheck.filesOf(course, exercise("1.4"))) {
             Files.delete(tampered.resolve(rel));
         }
 
@@ -99,8 +99,8 @@ class BrokenSubmissionsIT {
     @Test
     void aCompileErrorNamesTheStudentsFileAndLine() throws IOException {
         Grader.SubmissionResult result = graded.get("broken");
-        assertThat(result.compileErrors(), hasKey("1.6"));
-        assertThat(Reports.feedback(result), containsString(exercise("1.6").module() + "/src/main/java/"));
+        assertThat(result.compileErrors(), hasKey("1.4"));
+        assertThat(Reports.feedback(result), containsString(exercise("1.4").module() + "/src/main/java/"));
         assertThat(Reports.resultsJson(result), containsString("does not compile"));
     }
 
@@ -108,7 +108,7 @@ class BrokenSubmissionsIT {
     void tamperedTestsChangedCourseFilesAndMissingFilesGainNothing() {
         Grader.SubmissionResult result = graded.get("tampered");
         for (Grader.ExerciseResult e : result.exercises()) {
-            int expected = List.of("1.1", "1.6").contains(e.exercise().id()) ? 0 : e.exercise().points();
+            int expected = List.of("1.1", "1.4").contains(e.exercise().id()) ? 0 : e.exercise().points();
             assertThat("tampered, exercise " + e.exercise().id() + ":\n" + e.output(), e.score(), equalTo(expected));
         }
         String feedback = Reports.feedback(result);

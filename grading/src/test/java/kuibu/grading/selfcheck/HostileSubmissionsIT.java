@@ -59,7 +59,7 @@ class HostileSubmissionsIT {
         write(shadow, "chapter01-derivatives/src/main/java/kuibu/derivatives/Helper.java", """
                 package kuibu.derivatives;
                 class Helper { }
-                @kuibu.grading.Exercise(id = "1.4", points = 1)
+                @kuibu.grading.Exercise(id = "1.2", points = 1)
                 class LandscapeGradientsExerciseTest { @org.junit.jupiter.api.Test void passes() { } }
                 """);
         write(shadow, "chapter01-derivatives/src/main/java/kuibu/grading/grader/TestRunnerMain.java", """
@@ -96,7 +96,7 @@ class HostileSubmissionsIT {
                     static double[] touch() { return new double[2]; }
                 }
                 """);
-        answer(forge, "1.4", "return Forger.touch();");
+        answer(forge, "1.2", "return Forger.touch();");
         submissions.put("forge-report", forge);
 
         // links to the course: one chapter's code, and the whole submission
@@ -135,19 +135,19 @@ class HostileSubmissionsIT {
         SelfCheck.edit(rigged.resolve("chapter01-derivatives/src/main/java/kuibu/derivatives/Derivatives.java"),
                 text -> text.replaceFirst("double\\[\\] gradient = new double\\[x.length\\];",
                         "double[] gradient = new double[x.length]; if (x.length > 0) return gradient;"));
-        answer(rigged, "1.4", "return new double[2];");
+        answer(rigged, "1.2", "return new double[2];");
         submissions.put("rigged-referee", rigged);
         Path aborted = copy(edition, "aborted-tests");
         answer(aborted, "1.1", "throw new org.opentest4j.TestAbortedException(\"skip me\");");
-        answer(aborted, "1.4", "org.junit.jupiter.api.Assumptions.assumeTrue(false); return null;");
+        answer(aborted, "1.2", "org.junit.jupiter.api.Assumptions.assumeTrue(false); return null;");
         submissions.put("aborted-tests", aborted);
         Path referee = copy(edition, "numeric-referee");
-        answer(referee, "1.4", "return Derivatives.gradient(Functions::bowl, p);");
-        answer(referee, "1.5", "return Derivatives.gradient(Functions::rosenbrock, p, 1e-6);");
+        answer(referee, "1.2", "return Derivatives.gradient(Functions::bowl, p);");
+        answer(referee, "1.3", "return Derivatives.gradient(Functions::rosenbrock, p, 1e-6);");
         submissions.put("numeric-referee", referee);
         Path byHand = copy(edition, "numeric-by-hand");
-        answer(byHand, "1.4", centralDifferences("Functions.bowl"));
-        answer(byHand, "1.5", centralDifferences("Functions.rosenbrock"));
+        answer(byHand, "1.2", centralDifferences("Functions.bowl"));
+        answer(byHand, "1.3", centralDifferences("Functions.rosenbrock"));
         answer(byHand, "3.1", "double h = 1e-5;\n            return (value(z + h) - value(z - h)) / (2 * h);");
         answer(byHand, "4.1", """
                 double[] delta = new double[z.length];
@@ -207,7 +207,7 @@ class HostileSubmissionsIT {
         assertZero("forge-report");
         assertThat(output("forge-report", "1.1"), containsString("java.lang.System.getProperty"));
         assertThat(output("forge-report", "1.1"), containsString("java.lang.Runtime.halt"));
-        assertThat(output("forge-report", "1.4"), containsString("Forger.java:3: java.lang.Runtime.halt"));
+        assertThat(output("forge-report", "1.2"), containsString("Forger.java:3: java.lang.Runtime.halt"));
     }
 
     @Test
@@ -236,9 +236,9 @@ class HostileSubmissionsIT {
         assertZero("aborted-tests");
         assertThat(output("aborted-tests", "1.1"), containsString("may not use the test libraries"));
         assertZero("numeric-referee");
-        assertThat(output("numeric-referee", "1.4"), containsString("may not call the numeric referee"));
+        assertThat(output("numeric-referee", "1.2"), containsString("may not call the numeric referee"));
         assertZero("numeric-by-hand");
-        for (String id : List.of("1.4", "1.5", "3.1", "4.1")) {
+        for (String id : List.of("1.2", "1.3", "3.1", "4.1")) {
             assertThat(output("numeric-by-hand", id), not(containsString("not written yet")));
         }
     }

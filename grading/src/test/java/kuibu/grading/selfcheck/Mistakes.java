@@ -26,42 +26,42 @@ final class Mistakes {
             new Mistake("1.1", "subtracts the wrong way round: f(x) - f(x + h)", DERIVATIVES + "Derivatives.java",
                     "(f.applyAsDouble(x + h) - f.applyAsDouble(x))", "(f.applyAsDouble(x) - f.applyAsDouble(x + h))"),
 
-            // 1.2 one step downhill
-            new Mistake("1.2", "steps uphill: x + eta * gradient", DERIVATIVES + "GradientDescent.java",
+            // 1.5 one step downhill
+            new Mistake("1.5", "steps uphill: x + eta * gradient", DERIVATIVES + "GradientDescent.java",
                     "x[i] - eta * gradient[i]", "x[i] + eta * gradient[i]"),
-            new Mistake("1.2", "forgets eta", DERIVATIVES + "GradientDescent.java",
+            new Mistake("1.5", "forgets eta", DERIVATIVES + "GradientDescent.java",
                     "x[i] - eta * gradient[i]", "x[i] - gradient[i]"),
-            new Mistake("1.2", "changes x in place and returns it", DERIVATIVES + "GradientDescent.java",
+            new Mistake("1.5", "changes x in place and returns it", DERIVATIVES + "GradientDescent.java",
                     "double[] next = new double[x.length];", "double[] next = x;"),
 
-            // 1.3 the walk
-            new Mistake("1.3", "off by one: takes maxSteps + 1 steps", DERIVATIVES + "GradientDescent.java",
+            // 1.6 the walk
+            new Mistake("1.6", "off by one: takes maxSteps + 1 steps", DERIVATIVES + "GradientDescent.java",
                     "path.size() > maxSteps", "path.size() > maxSteps + 1"),
-            new Mistake("1.3", "stops only below the threshold (< instead of <=)", DERIVATIVES + "GradientDescent.java",
+            new Mistake("1.6", "stops only below the threshold (< instead of <=)", DERIVATIVES + "GradientDescent.java",
                     "length(gradient) <= threshold", "length(gradient) < threshold"),
-            new Mistake("1.3", "never notices divergence", DERIVATIVES + "GradientDescent.java",
+            new Mistake("1.6", "never notices divergence", DERIVATIVES + "GradientDescent.java",
                     "if (!allFinite(x) || !allFinite(gradient)) {", "if (false) {"),
 
-            // 1.4 the gradient of the bowl
-            new Mistake("1.4", "forgets the factor 2 of x²", DERIVATIVES + "Functions.java",
+            // 1.2 the gradient of the bowl
+            new Mistake("1.2", "forgets the factor 2 of x²", DERIVATIVES + "Functions.java",
                     "2 * p[0]", "p[0]"),
-            new Mistake("1.4", "forgets the factor 2 of y²: 10y instead of 20y", DERIVATIVES + "Functions.java",
+            new Mistake("1.2", "forgets the factor 2 of y²: 10y instead of 20y", DERIVATIVES + "Functions.java",
                     "20 * p[1]", "10 * p[1]"),
 
-            // 1.5 the gradient of the Rosenbrock valley
-            new Mistake("1.5", "loses the sign of the inner derivative of (1 - x)²", DERIVATIVES + "Functions.java",
+            // 1.3 the gradient of the Rosenbrock valley
+            new Mistake("1.3", "loses the sign of the inner derivative of (1 - x)²", DERIVATIVES + "Functions.java",
                     "double dx = -2 * (1 - x)", "double dx = 2 * (1 - x)"),
-            new Mistake("1.5", "forgets the inner derivative -2x of y - x²", DERIVATIVES + "Functions.java",
+            new Mistake("1.3", "forgets the inner derivative -2x of y - x²", DERIVATIVES + "Functions.java",
                     "- 400 * x * (y - x * x)", "- 200 * (y - x * x)"),
-            new Mistake("1.5", "forgets the factor 2 of the square in dy", DERIVATIVES + "Functions.java",
+            new Mistake("1.3", "forgets the factor 2 of the square in dy", DERIVATIVES + "Functions.java",
                     "double dy = 200 * (y - x * x);", "double dy = 100 * (y - x * x);"),
 
-            // 1.6 the gradient of the line fit
-            new Mistake("1.6", "forgets to divide by n", DERIVATIVES + "LineFit.java",
+            // 1.4 the gradient of the line fit
+            new Mistake("1.4", "forgets to divide by n", DERIVATIVES + "LineFit.java",
                     "return new double[] {dw / xs.length, db / xs.length};", "return new double[] {dw, db};"),
-            new Mistake("1.6", "forgets the factor x_i in dL/dw", DERIVATIVES + "LineFit.java",
+            new Mistake("1.4", "forgets the factor x_i in dL/dw", DERIVATIVES + "LineFit.java",
                     "dw += 2 * error * xs[i];", "dw += 2 * error;"),
-            new Mistake("1.6", "forgets the factor 2 of the square in dL/dw", DERIVATIVES + "LineFit.java",
+            new Mistake("1.4", "forgets the factor 2 of the square in dL/dw", DERIVATIVES + "LineFit.java",
                     "dw += 2 * error * xs[i];", "dw += error * xs[i];"),
 
             // 2.1 the backward pass by hand

@@ -31,9 +31,9 @@ class ProgressIT {
         Map<String, Grader.ExerciseResult> byId = result.exercises().stream()
                 .collect(Collectors.toMap(e -> e.exercise().id(), e -> e));
         String table = Reports.table(result, true);
-        assertThat(table, byId.get("1.4").score(), equalTo(0));
-        assertThat(table, byId.get("1.4").hint(), containsString("off by a factor of 2"));
-        assertThat(table, byId.get("1.5").hint(), containsString("opposite sign"));
+        assertThat(table, byId.get("1.2").score(), equalTo(0));
+        assertThat(table, byId.get("1.2").hint(), containsString("off by a factor of 2"));
+        assertThat(table, byId.get("1.3").hint(), containsString("opposite sign"));
         assertThat(table, containsString("off by a factor of 2"));
         assertThat(table, containsString("opposite sign"));
         assertThat(byId.get("1.1").passed(), equalTo(true));
