@@ -144,6 +144,35 @@ public final class Backprop implements Engine {
     }
     // end::step[]
 
+    /** The velocities of {@link Sgd#momentum}, shaped like nablaW and nablaB; made at the first step with momentum. */
+    private double[][][] velocityW;
+    private double[][] velocityB;
+
+    /** {@link #gradient}, then one step of {@link Sgd#momentum} on every layer (μ = 0: {@link #step(int, double, double, int)}). */
+    @Override
+    public double step(int m, double eta, double lambda, double momentum, int n) {
+        if (momentum == 0) {
+            return step(m, eta, lambda, n);
+        }
+        if (velocityW == null) {
+            velocityW = new double[net.layers()][][];
+            velocityB = new double[net.layers()][];
+            for (int l = 0; l < net.layers(); l++) {
+                velocityW[l] = new double[net.size(l)][net.size(l + 1)];
+                velocityB[l] = new double[net.size(l + 1)];
+            }
+        }
+        double cost = gradient(m);
+        for (int l = 0; l < net.layers(); l++) {
+            double[][] w = net.weights(l);
+            for (int k = 0; k < w.length; k++) {
+                Sgd.momentum(w[k], velocityW[l][k], nablaW[l][k], eta, lambda, momentum, m, n);
+            }
+            Sgd.momentum(net.biases(l), velocityB[l], nablaB[l], eta, 0, momentum, m, n);
+        }
+        return cost;
+    }
+
     // tag::forward[]
     /** Fills z and a layer by layer for the first m rows (equation (5.1)); returns the batch's summed cost. */
     public double forward(int m) {

@@ -26,6 +26,17 @@ public interface Engine extends AutoCloseable {
      */
     double step(int m, double eta, double lambda, int n);
 
+    /**
+     * The same step with momentum μ in [0, 1), equation (5.8); μ = 0 is {@link #step(int, double, double, int)}.
+     * An engine without momentum refuses any other μ.
+     */
+    default double step(int m, double eta, double lambda, double momentum, int n) {
+        if (momentum != 0) {
+            throw new UnsupportedOperationException("this engine trains without momentum; the lesson's engine has it");
+        }
+        return step(m, eta, lambda, n);
+    }
+
     /** Row s of the weighted inputs z of layer l (1 to L) in the last step, s &lt; m. */
     double[] weightedInput(int l, int s);
 

@@ -1,6 +1,6 @@
 package kuibu.mnist;
 
-/** One step of mini-batch gradient descent, with L2 regularisation (weight decay). */
+/** One step of mini-batch gradient descent, with L2 regularisation (weight decay), and with momentum. */
 public final class Sgd {
 
     private Sgd() {}
@@ -21,4 +21,23 @@ public final class Sgd {
         // END SOLUTION
     }
     // end::update[]
+
+    // tag::momentum[]
+    /**
+     * The same step with momentum μ, equation (5.8): the step is not taken directly but added to a
+     * velocity that keeps a fraction μ of the steps before it, v ← μ v − (η/m) ∇ − (ηλ/n) w, and then
+     * w ← w + v, both in place. With μ = 0 it is {@link #update}; the velocity starts at 0.
+     */
+    public static void momentum(double[] w, double[] velocity, double[] nabla, double eta, double lambda, double mu,
+                                int m, int n) {
+        // BEGIN SOLUTION 5.6
+        double step = eta / m;
+        double decay = eta * lambda / n;
+        for (int i = 0; i < w.length; i++) {
+            velocity[i] = mu * velocity[i] - step * nabla[i] - decay * w[i];
+            w[i] += velocity[i];
+        }
+        // END SOLUTION
+    }
+    // end::momentum[]
 }

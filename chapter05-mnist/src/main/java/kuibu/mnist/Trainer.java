@@ -16,9 +16,20 @@ import kuibu.neuron.Activation;
  */
 public final class Trainer {
 
-    /** The knobs of a training run. λ is the L2 strength relative to the training-set size n. */
-    public record Options(int epochs, int batch, double eta, double lambda, long seed) {
+    /**
+     * The knobs of a training run. λ is the L2 strength relative to the training-set size n; μ the momentum
+     * (0: plain gradient descent).
+     */
+    public record Options(int epochs, int batch, double eta, double lambda, double momentum, long seed) {
+        /** Without momentum. */
+        public Options(int epochs, int batch, double eta, double lambda, long seed) {
+            this(epochs, batch, eta, lambda, 0, seed);
+        }
+
         public Options {
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("the momentum mu must be at least 0 and below 1, got " + momentum);
+            }
             if (epochs < 1 || batch < 1) {
                 throw new IllegalArgumentException("epochs and batch must be at least 1, got " + epochs + " and " + batch);
             }
@@ -119,7 +130,7 @@ public final class Trainer {
                 m = Math.min(capacity, n - first);
                 int batchStart = first;
                 engine.load(train, s -> order[batchStart + s], m);
-                double cost = engine.step(m, options.eta(), options.lambda(), n);
+                double cost = engine.step(m, options.eta(), options.lambda(), options.momentum(), n);
                 if (!(cost <= (double) LOST_COST * m)) {        // true for NaN too
                     throw new DivergedException(epoch, options.eta());
                 }

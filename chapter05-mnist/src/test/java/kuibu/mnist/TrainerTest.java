@@ -94,4 +94,27 @@ class TrainerTest {
     void nielsensStepSizeDoesNotCountAsSaturation() {
         Trainer.train(Recipe.NIELSEN.network(1), DIGITS, null, null, new Trainer.Options(3, 10, 3.0, 0, 1), null);
     }
+
+    @Test
+    void momentumTakesOtherStepsAndOnlyTheLessonsEngineHasIt() {
+        Network plain = Recipe.QUICK.network(3);
+        Network heavy = Recipe.QUICK.network(3);
+        Network zero = Recipe.QUICK.network(3);
+        Trainer.train(plain, DIGITS.first(200), null, null, new Trainer.Options(1, 16, 0.1, 0, 3), null);
+        Trainer.train(zero, DIGITS.first(200), null, null, new Trainer.Options(1, 16, 0.1, 0, 0.0, 3), null);
+        Trainer.train(heavy, DIGITS.first(200), null, null, new Trainer.Options(1, 16, 0.1, 0, 0.9, 3), null);
+        assertArrayEquals(plain.weights(0), zero.weights(0), "momentum 0 is the plain step");
+        assertTrue(Math.abs(plain.weights(0)[100][5] - heavy.weights(0)[100][5]) > 0
+                || Math.abs(plain.biases(0)[5] - heavy.biases(0)[5]) > 0, "momentum 0.9 takes other steps");
+
+        try (kuibu.mnist.fast.FastBackprop fast = new kuibu.mnist.fast.FastBackprop(Recipe.QUICK.network(3), 16, 1)) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> Trainer.train(fast, DIGITS.first(200), null, null, new Trainer.Options(1, 16, 0.1, 0, 0.9, 3), null));
+            assertEquals("this engine trains without momentum; the lesson's engine has it", e.getMessage());
+        }
+        for (double mu : new double[] {-0.1, 1, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer.Options(1, 16, 0.1, 0, mu, 3));
+            assertEquals("the momentum mu must be at least 0 and below 1, got " + mu, e.getMessage());
+        }
+    }
 }

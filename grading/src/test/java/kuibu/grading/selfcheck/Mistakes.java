@@ -281,7 +281,18 @@ final class Mistakes {
             new Mistake("5.5", "NaN for an empty table", MNIST + "Evaluation.java",
                     "return all == 0 ? 0 : (double) right / all;", "return (double) right / all;"),
             new Mistake("5.5", "integer division", MNIST + "Evaluation.java",
-                    "(double) right / all", "right / all"));
+                    "(double) right / all", "right / all"),
+
+            // 5.6 momentum
+            new Mistake("5.6", "forgets the velocity: plain gradient descent", MNIST + "Sgd.java",
+                    "velocity[i] = mu * velocity[i] - step * nabla[i]", "velocity[i] = -step * nabla[i]"),
+            new Mistake("5.6", "moves w by the old velocity", MNIST + "Sgd.java",
+                    "            velocity[i] = mu * velocity[i] - step * nabla[i] - decay * w[i];\n            w[i] += velocity[i];",
+                    "            w[i] += velocity[i];\n            velocity[i] = mu * velocity[i] - step * nabla[i] - decay * w[i];"),
+            new Mistake("5.6", "keeps mu of the new step too", MNIST + "Sgd.java",
+                    "mu * velocity[i] - step * nabla[i]", "mu * (velocity[i] - step * nabla[i])"),
+            new Mistake("5.6", "decays by eta lambda / m instead of / n", MNIST + "Sgd.java",
+                    "double decay = eta * lambda / n;", "double decay = eta * lambda / m;"));
 
     private Mistakes() {}
 }
