@@ -36,44 +36,47 @@ import picocli.CommandLine.Model.CommandSpec;
  * report) with the lesson's engine and the fast one — for Nielsen's recipe and a modern one, optionally
  * next to the numpy and PyTorch peers run in the same invocation. A harness that prints, not a test.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Forward+backward throughput (samples/s) of the per-sample and the matrix form, and training",
-            "throughput of both engines, for the recipes 'nielsen' (784-30-10 sigmoid, quadratic, batch 10, eta 3) and",
-            "'modern' (784-100-10 relu, softmax + cross-entropy, batch 32, eta 0.1), or for --sizes/--batch of your own.",
-            "With --peers DIR also runs DIR/run_peers.sh (numpy and PyTorch) on the same recipes."})
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+        header = "Measure how many samples per second the network learns from.",
+        description = {"Three figures, in samples per second: the forward and backward pass of chapter 4's per-sample"
+            + " backprop and of the lesson's matrix form, and whole training epochs with the lesson's engine and the fast"
+            + " one (the figure the peers report).",
+            "The recipes: 'nielsen' (784-30-10 sigmoid, quadratic cost, batch 10, eta 3) and 'modern' (784-100-10 relu,"
+            + " softmax and cross-entropy, batch 32, eta 0.1); or --sizes and --batch of your own.",
+            "With --peers DIR it also runs DIR/run_peers.sh (numpy and PyTorch) on the same recipes."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--recipes", split = ",", description = "nielsen, modern (default: ${DEFAULT-VALUE})", defaultValue = "nielsen,modern")
+    @Option(names = "--recipes", paramLabel = "NAME", split = ",", description = "nielsen, modern (default: ${DEFAULT-VALUE})", defaultValue = "nielsen,modern")
     List<String> recipes;
 
-    @Option(names = "--sizes", split = ",", description = "instead of the recipes: these layer sizes (sigmoid, quadratic)")
+    @Option(names = "--sizes", paramLabel = "N", split = ",", description = "instead of the recipes: these layer sizes (sigmoid, quadratic)")
     int[] sizes;
 
-    @Option(names = "--batch", split = ",", description = "batch sizes for --sizes (default: 10)")
+    @Option(names = "--batch", paramLabel = "N", split = ",", description = "batch sizes for --sizes (default: 10)")
     int[] batches;
 
-    @Option(names = "--epochs", description = "timed training epochs per engine, after one untimed warm-up epoch (default: ${DEFAULT-VALUE}; the median counts)", defaultValue = "3")
+    @Option(names = "--epochs", paramLabel = "N", description = "timed training epochs per engine, after one untimed warm-up epoch (default: ${DEFAULT-VALUE}; the median counts)", defaultValue = "3")
     int epochs;
 
-    @Option(names = "--threads", split = ",", description = "thread counts of the fast engine to try (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    @Option(names = "--threads", paramLabel = "N", split = ",", description = "thread counts of the fast engine to try (default: ${DEFAULT-VALUE})", defaultValue = "1")
     int[] threads;
 
-    @Option(names = "--data", description = "MNIST folder (default: $KUIBU_MNIST_DIR, else ~/.cache/kuibu/mnist; generated digits if absent)")
+    @Option(names = "--data", paramLabel = "DIR", description = "folder with the four MNIST files (default: $KUIBU_MNIST_DIR, else ~/.cache/kuibu/mnist); without them, generated digits")
     String data;
 
-    @Option(names = "--report", description = "also write the figures here (JSON: recipes, each engine per thread count, peers)")
+    @Option(names = "--report", paramLabel = "FILE", description = "also write the figures here (JSON: recipes, each engine per thread count, peers)")
     Path report;
 
-    @Option(names = "--peers", description = "folder with run_peers.sh, to run the numpy and PyTorch peers too")
+    @Option(names = "--peers", paramLabel = "DIR", description = "folder with run_peers.sh, to run the numpy and PyTorch peers too")
     Path peers;
 
-    @Option(names = "--peer-list", description = "which peers to run (default: ${DEFAULT-VALUE})", defaultValue = "numpy,torch")
+    @Option(names = "--peer-list", paramLabel = "NAME", description = "which peers to run (default: ${DEFAULT-VALUE})", defaultValue = "numpy,torch")
     String peerList;
 
-    @Option(names = "--peer-threads", split = ",", description = "BLAS / torch thread counts for the peers, each run in turn"
+    @Option(names = "--peer-threads", paramLabel = "N", split = ",", description = "BLAS / torch thread counts for the peers, each run in turn"
             + " (default: the peers' own default, 2)")
     int[] peerThreads;
 
@@ -88,31 +91,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Measures what the options say, printing as it goes; writes the report if {@link #report} is set. */
     Reports.BenchReport run(PrintWriter out) throws IOException, InterruptedException {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
-        }
-        for (int t : threads) {
-            if (t < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, got " + t);
-            }
-        }
-        List<Entry> entries = new ArrayList<>();
-        if (sizes != null) {
-            for (int b : batches == null ? new int[] {10} : batches) {
-                Network net = Network.random(sizes, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC, Init.STANDARD_NORMAL, 1);
-                entries.add(new Entry("sizes " + Training.sizes(sizes) + " batch " + b, net.toString() + ", batch " + b, net,
-                        new Trainer.Options(epochs, b, 3.0, 0, 1), false));
-            }
-        } else {
-            for (String id : recipes) {
-                Recipe r = Recipe.of(id);
-                if (r != Recipe.NIELSEN && r != Recipe.MODERN) {
-                    throw new IllegalArgumentException("--recipes: bench runs nielsen and modern, got '" + id + "'");
-                }
-                entries.add(new Entry(r.id(), r.describe(), r.network(1),
-                        new Trainer.Options(epochs, r.batch(), r.eta(), 0, 1), r == Recipe.MODERN));
-            }
-        }
+        List<Entry> entries = validated();
         if (report != null) {
             AtomicFiles.checkWritable(report);   // before the measuring, not after it
         }
@@ -128,26 +107,40 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.printf("java %s, %s, %d cores available%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
-        List<Reports.BenchRecipe> measured = new ArrayList<>();
+        out.flush();
+        List<Integer> peerRuns = peerThreads == null ? java.util.Collections.<Integer>singletonList(null)
+                : Arrays.stream(peerThreads).boxed().toList();
+        int total = 0;
         for (Entry e : entries) {
-            Dataset train = e.allSixty() ? mnist.train() : mnist.training();
-            double perSample = perSample(e.network(), train);
-            double matrix = matrixForm(e.network(), train, e.options().batch());
-            out.printf("%s: forward+backward, per sample %.0f samples/s, matrix form (batch %d) %.0f samples/s: %.1fx%n",
-                    e.name(), perSample, e.options().batch(), matrix, matrix / perSample);
-            List<Reports.Speed> speeds = new ArrayList<>();
-            speeds.add(speed(e, train, mnist.test(), "lesson", 1, out));
-            for (int t : threads) {
-                speeds.add(speed(e, train, mnist.test(), "fast", t, out));
-            }
-            List<Reports.PeerSpeed> peerSpeeds = new ArrayList<>();
-            if (peers != null && (e.name().equals("nielsen") || e.name().equals("modern"))) {
-                for (Integer peerThread : peerThreads == null ? java.util.Collections.<Integer>singletonList(null)
-                        : Arrays.stream(peerThreads).boxed().toList()) {
-                    peerSpeeds.addAll(runPeers(e.name(), peerThread, out));
+            total += 3 + threads.length + (runsPeers(e) ? peerRuns.size() : 0);
+        }
+        List<Reports.BenchRecipe> measured = new ArrayList<>();
+        try (Steps steps = new Steps("bench", total, spec.commandLine().getErr())) {
+            for (Entry e : entries) {
+                Dataset train = e.allSixty() ? mnist.train() : mnist.training();
+                steps.begin(e.name() + ": forward and backward, per sample");
+                double perSample = perSample(e.network(), train);
+                steps.begin(e.name() + ": forward and backward, matrix form");
+                double matrix = matrixForm(e.network(), train, e.options().batch());
+                out.printf("%s: forward+backward, per sample %.0f samples/s, matrix form (batch %d) %.0f samples/s: %.1fx%n",
+                        e.name(), perSample, e.options().batch(), matrix, matrix / perSample);
+                out.flush();
+                List<Reports.Speed> speeds = new ArrayList<>();
+                steps.begin(e.name() + ": training, lesson engine");
+                speeds.add(speed(e, train, mnist.test(), "lesson", 1, out));
+                for (int t : threads) {
+                    steps.begin(e.name() + ": training, fast engine, " + t + (t == 1 ? " thread" : " threads"));
+                    speeds.add(speed(e, train, mnist.test(), "fast", t, out));
                 }
+                List<Reports.PeerSpeed> peerSpeeds = new ArrayList<>();
+                if (runsPeers(e)) {
+                    for (Integer peerThread : peerRuns) {
+                        steps.begin(e.name() + ": the peers" + (peerThread == null ? "" : ", " + peerThread + " threads"));
+                        peerSpeeds.addAll(runPeers(e.name(), peerThread, out));
+                    }
+                }
+                measured.add(new Reports.BenchRecipe(e.name(), e.description(), train.size(), perSample, matrix, speeds, peerSpeeds));
             }
-            measured.add(new Reports.BenchRecipe(e.name(), e.description(), train.size(), perSample, matrix, speeds, peerSpeeds));
         }
         Reports.BenchReport result = new Reports.BenchReport(
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
@@ -169,6 +162,63 @@ final class BenchCommand implements Callable<Integer> {
             out.println("report saved to " + report);
         }
         return result;
+    }
+
+    private boolean runsPeers(Entry e) {
+        return peers != null && (e.name().equals("nielsen") || e.name().equals("modern"));
+    }
+
+    /** Every option checked: a usage error naming the option, before anything is printed or measured. */
+    private List<Entry> validated() {
+        if (epochs < 1) {
+            throw Cli.bad(spec, "--epochs must be at least 1, got " + epochs);
+        }
+        for (int t : threads) {
+            if (t < 1) {
+                throw Cli.bad(spec, "--threads must be at least 1, got " + t);
+            }
+        }
+        for (int t : peerThreads == null ? new int[0] : peerThreads) {
+            if (t < 1) {
+                throw Cli.bad(spec, "--peer-threads must be at least 1, got " + t);
+            }
+        }
+        if (batches != null && sizes == null) {
+            throw Cli.bad(spec, "--batch counts with --sizes only (the recipes have batch sizes of their own)");
+        }
+        if (peers != null && !Files.isRegularFile(peers.resolve("run_peers.sh"))) {
+            throw Cli.bad(spec, "--peers " + peers + ": no run_peers.sh there");
+        }
+        List<Entry> entries = new ArrayList<>();
+        if (sizes != null) {
+            if (sizes.length < 2 || sizes[0] != Dataset.PIXELS || sizes[sizes.length - 1] != 10) {
+                throw Cli.bad(spec, "--sizes must start with 784 (the pixels) and end with 10 (the digits), got " + Training.sizes(sizes));
+            }
+            for (int n : sizes) {
+                if (n < 1) {
+                    throw Cli.bad(spec, "--sizes: every layer needs at least one neuron, got " + Training.sizes(sizes));
+                }
+            }
+            for (int b : batches == null ? new int[] {10} : batches) {
+                if (b < 1) {
+                    throw Cli.bad(spec, "--batch must be at least 1, got " + b);
+                }
+                Network net = Network.random(sizes, Activation.SIGMOID, Output.SIGMOID, Cost.QUADRATIC, Init.STANDARD_NORMAL, 1);
+                entries.add(new Entry("sizes " + Training.sizes(sizes) + " batch " + b, net.toString() + ", batch " + b, net,
+                        new Trainer.Options(epochs, b, 3.0, 0, 1), false));
+            }
+        } else {
+            List<String> offered = List.of(Recipe.NIELSEN.id(), Recipe.MODERN.id());
+            for (String id : recipes) {
+                if (!offered.contains(id)) {
+                    throw Cli.bad(spec, "--recipes " + id + ": bench runs nielsen and modern" + Cli.didYouMean(id, offered));
+                }
+                Recipe r = Recipe.of(id);
+                entries.add(new Entry(r.id(), r.describe(), r.network(1),
+                        new Trainer.Options(epochs, r.batch(), r.eta(), 0, 1), r == Recipe.MODERN));
+            }
+        }
+        return entries;
     }
 
     /**
@@ -246,9 +296,6 @@ final class BenchCommand implements Callable<Integer> {
 
     private List<Reports.PeerSpeed> runPeers(String recipe, Integer threads, PrintWriter out) throws IOException, InterruptedException {
         Path script = peers.resolve("run_peers.sh");
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalArgumentException("--peers: no run_peers.sh in " + peers);
-        }
         // the peers call Nielsen's recipe "nielsen1"
         String peerRecipe = recipe.equals("nielsen") ? "nielsen1" : recipe;
         List<String> command = new ArrayList<>(List.of("bash", script.toString(), peerRecipe, "--epochs", String.valueOf(epochs)));

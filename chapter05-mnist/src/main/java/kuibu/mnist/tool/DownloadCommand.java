@@ -32,8 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * kept.
  */
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = {"Download the four MNIST files over HTTPS, verify their SHA-256 and store them",
-            "in the data folder (default: $KUIBU_MNIST_DIR, else ~/.cache/kuibu/mnist)."})
+        header = "Download the four MNIST files and verify their checksums.",
+        description = {"Fetches the files (about 11 MB) over HTTPS into the data folder (default: $KUIBU_MNIST_DIR, else"
+            + " ~/.cache/kuibu/mnist) and checks each against its published SHA-256. Files already there and correct are"
+            + " kept; an interrupted download resumes."})
 final class DownloadCommand implements Callable<Integer> {
 
     /** Public mirrors of the original files (Google's CVDF mirror, the PyTorch project's mirror). */
@@ -53,30 +55,60 @@ final class DownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "where to put the files")
+    @Option(names = "--data", paramLabel = "DIR", description = "where to put the files")
     String data;
 
-    @Option(names = "--mirror", description = "base URL to fetch from instead of the built-in mirrors (ends with /)")
+    @Option(names = "--mirror", paramLabel = "URL", description = "base URL to fetch from instead of the built-in mirrors (ends with /)")
     String mirror;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        List<String> mirrors = mirror != null ? List.of(mirrorBase(mirror)) : MIRRORS;
         Path dir = Mnist.directory(data);
         Files.createDirectories(dir);
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(20)).build();
-        List<String> mirrors = mirror != null ? List.of(mirror.endsWith("/") ? mirror : mirror + "/") : MIRRORS;
+        List<String> missing = new java.util.ArrayList<>();
         for (String file : Mnist.FILES) {
             Path target = dir.resolve(file);
             if (Files.isRegularFile(target) && sha256(target).equals(SHA256.get(file))) {
                 out.println(file + ": present and verified");
-                continue;
+            } else {
+                missing.add(file);
             }
-            fetch(client, mirrors, file, SHA256.get(file), target, out, 1000);
+        }
+        out.flush();
+        boolean terminal = Training.Progress.isTerminal();
+        // on a terminal each file has a bar of its own (its bytes); the steps are lines
+        try (Steps steps = new Steps("download", missing.size(), spec.commandLine().getErr(), false)) {
+            for (String file : missing) {
+                steps.begin(file);
+                fetch(client, mirrors, file, SHA256.get(file), dir.resolve(file), out, 1000, terminal);
+            }
         }
         out.println("MNIST is in " + dir + " (pass --data " + dir + " or set " + Mnist.ENV + ")");
         return 0;
+    }
+
+    /** {@code --mirror}'s URL as a base to add file names to; anything but an http(s) URL is a usage error. */
+    private String mirrorBase(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw Cli.bad(spec, "--mirror " + url + ": not a URL (" + e.getReason() + ")");
+        }
+        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
+                || uri.getHost() == null) {
+            throw Cli.bad(spec, "--mirror " + url + ": expected an http or https URL, such as " + MIRRORS.get(0));
+        }
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    static void fetch(HttpClient client, List<String> mirrors, String file, String expectedSha, Path target,
+                      PrintWriter out, long pauseMillis) throws IOException, InterruptedException {
+        fetch(client, mirrors, file, expectedSha, target, out, pauseMillis, false);
     }
 
     /**
@@ -84,13 +116,13 @@ final class DownloadCommand implements Callable<Integer> {
      * {@link #ATTEMPTS} times, {@code pauseMillis} × attempt apart; renames it to {@code target} only then.
      */
     static void fetch(HttpClient client, List<String> mirrors, String file, String expectedSha, Path target,
-                      PrintWriter out, long pauseMillis) throws IOException, InterruptedException {
+                      PrintWriter out, long pauseMillis, boolean bar) throws IOException, InterruptedException {
         Path part = target.resolveSibling(file + ".part");
         String lastProblem = "";
         for (String base : mirrors) {
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 try {
-                    download(client, URI.create(base + file), part);
+                    download(client, URI.create(base + file), part, bar ? file : null);
                     String sha = sha256(part);
                     if (!sha.equals(expectedSha)) {
                         Files.deleteIfExists(part);
@@ -112,8 +144,11 @@ final class DownloadCommand implements Callable<Integer> {
                 + " files into " + target.getParent() + " by hand, or pass --data DIR / set " + Mnist.ENV + ".");
     }
 
-    /** GET into {@code part}, continuing where an earlier attempt stopped when the server allows it. */
-    private static void download(HttpClient client, URI uri, Path part) throws IOException, InterruptedException {
+    /**
+     * GET into {@code part}, continuing where an earlier attempt stopped when the server allows it; with a bar
+     * named {@code bar} (its bytes) unless that is null.
+     */
+    private static void download(HttpClient client, URI uri, Path part, String bar) throws IOException, InterruptedException {
         long have = Files.isRegularFile(part) ? Files.size(part) : 0;
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET();
         if (have > 0) {
@@ -131,7 +166,10 @@ final class DownloadCommand implements Callable<Integer> {
             response.body().close();
             throw new IOException("HTTP " + status);
         }
-        try (InputStream in = response.body();
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        try (InputStream in = bar == null ? response.body() : me.tongfei.progressbar.ProgressBar.wrap(response.body(),
+                new me.tongfei.progressbar.ProgressBarBuilder().setTaskName(bar).setInitialMax(length)
+                        .setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed());
              OutputStream o = Files.newOutputStream(part, StandardOpenOption.CREATE,
                      append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             in.transferTo(o);

@@ -15,31 +15,32 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evaluate}: a saved network's accuracy and confusion matrix on the 10,000 test images. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Accuracy and confusion matrix (rows = true digit, columns = guess) of a saved network on the MNIST test set.")
+        header = "Measure a saved network's accuracy on the 10,000 test images.",
+        description = "Prints the accuracy and the confusion matrix (rows: the true digit, columns: the network's guess).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the model file written by train --save")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "the model file written by train --save")
     Path model;
 
-    @Option(names = "--data", description = "folder with the four MNIST files (default: $KUIBU_MNIST_DIR, else ~/.cache/kuibu/mnist)")
+    @Option(names = "--data", paramLabel = "DIR", description = "folder with the four MNIST files (default: $KUIBU_MNIST_DIR, else ~/.cache/kuibu/mnist)")
     String data;
 
-    @Option(names = "--report", description = "write test_accuracy and confusion here (JSON)")
+    @Option(names = "--report", paramLabel = "FILE", description = "write test_accuracy and confusion here (JSON)")
     Path report;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (report != null) {
+            AtomicFiles.checkWritable(report);   // before the evaluation, not after it
+        }
         Network net = ModelFile.load(model);
         if (net.size(0) != Dataset.PIXELS || net.size(net.layers()) != 10) {
             throw new DataException(model + ": the network has " + net.size(0) + " inputs and " + net.size(net.layers())
                     + " outputs, MNIST needs 784 and 10");
-        }
-        if (report != null) {
-            AtomicFiles.checkWritable(report);   // before the evaluation, not after it
         }
         Path dir = Mnist.directory(data);
         Dataset test = Mnist.dataset(dir, Mnist.TEST_IMAGES, Mnist.TEST_LABELS, "test");

@@ -12,13 +12,15 @@ import picocli.CommandLine.Command;
  * exercise the command needs is not written yet (the student edition's stub), 1 any other failure.
  * Errors are one line on stderr, never a stack trace.
  */
-@Command(name = "kuibu-mnist", mixinStandardHelpOptions = true, version = "kuibu-mnist 1.0",
+@Command(name = "kuibu-mnist", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Train, evaluate and use a neural network that reads handwritten digits (MNIST).",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class, PeerCommand.class,
-            DownloadCommand.class, MeasureCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, BenchCommand.class,
+            DownloadCommand.class, MeasureCommand.class, PeerCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "'kuibu-mnist COMMAND --help' tells a command's options. Exit codes: 0 done, 1 failed, 2 bad input,"
+            + " 3 an exercise the command needs is not written yet."})
 public final class Main implements Runnable {
 
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = Cli.BAD_INPUT;
     static final int FAILURE = 1;
     /** An exercise the command needs is still the stub the student edition hands out. */
     static final int NOT_WRITTEN = 3;
@@ -28,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: train, evaluate, predict, bench or download");
+        throw Cli.noCommand(spec);
     }
 
     public static void main(String[] args) {
@@ -45,31 +47,27 @@ public final class Main implements Runnable {
         cl.setOverwrittenOptionsAllowed(true);   // like the peers (argparse): a repeated option, the last one wins
         cl.setOut(out);
         cl.setErr(err);
+        cl.getSubcommands().get("train").getCommandSpec().usageMessage().description(TrainCommand.description());
+        Cli.layout(cl);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable stub = stubIn(e);
             if (stub != null) {
-                commandLine.getErr().println(commandLine.getCommandName() + ": not yet: " + stub.getMessage());
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": not yet: " + stub.getMessage());
                 commandLine.getErr().flush();
                 return NOT_WRITTEN;
             }
             if (e instanceof Trainer.DivergedException diverged) {
-                commandLine.getErr().println(commandLine.getCommandName() + ": " + diverged.getMessage() + "; try a smaller --eta, e.g. "
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + diverged.getMessage() + "; try a smaller --eta, e.g. "
                         + diverged.eta() / 10);
                 commandLine.getErr().flush();
                 return FAILURE;
             }
-            commandLine.getErr().println(commandLine.getCommandName() + ": " + message(e));
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message(e));
             commandLine.getErr().flush();
             return e instanceof DataException || e instanceof IllegalArgumentException
                     || e instanceof java.nio.file.FileSystemException ? BAD_INPUT : FAILURE;
         });
-        cl.setParameterExceptionHandler((e, args) -> {
-            CommandLine c = e.getCommandLine();
-            c.getErr().println(c.getCommandName() + ": " + e.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-            c.getErr().flush();
-            return BAD_INPUT;
-        });
+        cl.setParameterExceptionHandler((e, args) -> Cli.usageError(e));
         return cl;
     }
 
@@ -86,25 +84,9 @@ public final class Main implements Runnable {
     private static String message(Exception e) {
         if (e instanceof java.nio.file.FileSystemException f) {
             // a path the user gave that cannot be read or written: its getMessage() may be the path alone
-            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : reason(f));
+            return f.getFile() + ": " + AtomicFiles.reason(f);
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    private static String reason(java.nio.file.FileSystemException f) {
-        if (f instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (f instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (f instanceof java.nio.file.FileAlreadyExistsException) {
-            return "is in the way (a file where a folder should be, or the reverse)";
-        }
-        if (f instanceof java.nio.file.NotDirectoryException) {
-            return "not a folder";
-        }
-        return "cannot be read or written here";
     }
 }

@@ -26,58 +26,59 @@ import picocli.CommandLine.Model.CommandSpec;
  * that {@code PEERS=numpy,torch,java JAVA_PEER_CMD="java -jar kuibu-mnist.jar peer" run_peers.sh RECIPE}
  * runs Kuibu beside the numpy and PyTorch peers with the same flags and the same output format.
  */
-@Command(name = "peer", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train with the flags and output format of the numpy/PyTorch peers (for run_peers.sh:",
-            "JAVA_PEER_CMD=\"java -jar chapter05-mnist/target/kuibu-mnist.jar peer\"). Prints one line per epoch",
-            "and a final JSON line. --dtype is accepted and ignored (Kuibu computes in float64)."})
+@Command(name = "peer", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true, hidden = true,
+        header = "Train as the numpy and PyTorch peers do, for their run_peers.sh (not listed: a tool's tool).",
+        description = {"Takes the peers' flags and prints their output format: one line per epoch, then one JSON line. For"
+            + " run_peers.sh: JAVA_PEER_CMD=\"java -jar chapter05-mnist/target/kuibu-mnist.jar peer\". Trains with the fast"
+            + " engine on all 60,000 training images."})
 final class PeerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--sizes", split = ",", defaultValue = "784,30,10", description = "layer sizes")
+    @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "784,30,10", description = "layer sizes (default: ${DEFAULT-VALUE})")
     int[] sizes;
 
-    @Option(names = "--act", defaultValue = "sigmoid", description = "sigmoid or relu")
+    @Option(names = "--act", paramLabel = "NAME", defaultValue = "sigmoid", description = "hidden layers: sigmoid or relu (default: ${DEFAULT-VALUE})")
     String act;
 
-    @Option(names = "--loss", defaultValue = "mse", description = "mse (sigmoid outputs) or xent (softmax + cross-entropy)")
+    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse", description = "mse (sigmoid outputs, quadratic cost) or xent (softmax and cross-entropy) (default: ${DEFAULT-VALUE})")
     String loss;
 
-    @Option(names = "--epochs", defaultValue = "1")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "passes over the training set (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "10")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "10", description = "mini-batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--eta", defaultValue = "3.0")
+    @Option(names = "--eta", paramLabel = "RATE", defaultValue = "3.0", description = "learning rate (default: ${DEFAULT-VALUE})")
     double eta;
 
-    @Option(names = "--seed", defaultValue = "0")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed of the weights and the shuffles (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--train-limit", defaultValue = "0", description = "first N training images (0 = all 60,000)")
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", description = "first N training images (0 = all 60,000)")
     int trainLimit;
 
-    @Option(names = "--test-limit", defaultValue = "0", description = "first N test images (0 = all 10,000)")
+    @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", description = "first N test images (0 = all 10,000)")
     int testLimit;
 
-    @Option(names = "--data", description = "MNIST folder (default: $MNIST_DIR, else as for train)")
+    @Option(names = "--data", paramLabel = "DIR", description = "MNIST folder (default: $MNIST_DIR, else as for train)")
     String data;
 
-    @Option(names = "--init", defaultValue = "scaled", description = "scaled or nielsen1")
+    @Option(names = "--init", paramLabel = "NAME", defaultValue = "scaled", description = "weights: scaled (N(0, 1/fan-in)) or nielsen1 (N(0, 1)) (default: ${DEFAULT-VALUE})")
     String init;
 
-    @Option(names = "--bias-init", defaultValue = "zero", description = "normal or zero")
+    @Option(names = "--bias-init", paramLabel = "NAME", defaultValue = "zero", description = "biases: normal or zero (default: ${DEFAULT-VALUE})")
     String biasInit;
 
-    @Option(names = "--dtype", defaultValue = "float64", description = "ignored: Kuibu computes in float64")
+    @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float64", description = "ignored: Kuibu computes in float64")
     String dtype;
 
-    @Option(names = "--threads", defaultValue = "1")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "threads of the fast engine (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--quiet")
+    @Option(names = "--quiet", description = "only the final JSON line")
     boolean quiet;
 
     @Override

@@ -16,13 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code predict}: the digit a saved network reads in a picture, with its ten outputs. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Read the digit in a picture (PNG; scaled and centred to 28x28 grey like MNIST) with a saved network.")
+        header = "Read the digit in a picture with a saved network.",
+        description = "The picture (PNG) is scaled and centred to 28x28 grey, as MNIST's digits are. Prints the digit, then"
+            + " the network's ten outputs as shares.")
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "the model file written by train --save")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "the model file written by train --save")
     Path model;
 
     @Option(names = "--show", description = "also print the 28x28 input as text art")

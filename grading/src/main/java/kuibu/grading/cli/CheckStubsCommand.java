@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check-stubs", mixinStandardHelpOptions = true,
-        description = {"For authors: checks that every exercise's tests fail when only that exercise is replaced by its "
-                + "stub (an exercise nobody can fail grades nothing). Exit code 1 if one does not."})
+        header = "Check that every exercise's tests fail on its stub.",
+        description = {"For authors: an exercise nobody can fail grades nothing. Each exercise in turn is replaced by its"
+                + " stub, alone, and its tests run. Exit code 1 if one does not fail."})
 final class CheckStubsCommand implements Callable<Integer> {
 
     @Spec
@@ -27,6 +28,9 @@ final class CheckStubsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (jobs < 1) {
+            throw Cli.bad(spec, "--jobs must be at least 1, got " + jobs);
+        }
         Course loaded = Course.load(KuibuCommand.courseRoot(course), true);
         List<StubCheck.Finding> findings = StubCheck.run(loaded, new Grader.Options(30, 600, "512m", jobs));
         var stdout = spec.commandLine().getOut();

@@ -22,10 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {"Grades student working copies with the course's own tests (never the submission's), each chapter "
-                + "compiled on its own, the tests run in a separate JVM with a heap limit and timeouts.",
-                "Writes OUT/<submission>/results.json (Gradescope's format) and OUT/<submission>/feedback.txt for each "
-                + "submission and OUT/gradebook.csv for the run."})
+        abbreviateSynopsis = true,
+        header = "Grade students' submissions with the course's own tests.",
+        description = {"Grades student working copies with the course's own tests (never the submission's): each exercise"
+                + " compiled on its own, the tests run in a separate JVM with a heap limit and timeouts.",
+                "Writes OUT/<submission>/results.json (Gradescope's format) and OUT/<submission>/feedback.txt for each"
+                + " submission and OUT/gradebook.csv for the run."})
 final class GradeCommand implements Callable<Integer> {
 
     @Spec
@@ -88,29 +90,34 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jobs < 1 || testTimeout < 1 || timeLimit < 1 || compileTimeLimit < 1) {
-            throw new CourseException("--jobs, --test-timeout, --time-limit and --compile-time-limit must be at least 1");
+        for (Object[] limit : new Object[][] {{"--jobs", jobs}, {"--test-timeout", testTimeout}, {"--time-limit", timeLimit},
+                {"--compile-time-limit", compileTimeLimit}}) {
+            if ((int) limit[1] < 1) {
+                throw Cli.bad(spec, limit[0] + " must be at least 1, got " + limit[1]);
+            }
         }
         if (!heap.matches("\\d+[kKmMgG]?")) {
-            throw new CourseException("--heap " + heap + ": expected a size such as 512m or 2g");
+            throw Cli.bad(spec, "--heap " + heap + ": expected a size such as 512m or 2g");
         }
         if (!compileHeap.matches("\\d+[kKmMgG]?")) {
-            throw new CourseException("--compile-heap " + compileHeap + ": expected a size such as 512m or 2g");
+            throw Cli.bad(spec, "--compile-heap " + compileHeap + ": expected a size such as 512m or 2g");
         }
         if (!Reports.VISIBILITIES.contains(visibility)) {
-            throw new CourseException("--visibility " + visibility + ": expected one of " + String.join(", ", Reports.VISIBILITIES));
+            throw Cli.bad(spec, "--visibility " + visibility + ": expected one of " + String.join(", ", Reports.VISIBILITIES)
+                    + Cli.didYouMean(visibility, Reports.VISIBILITIES));
         }
         for (Map.Entry<String, String> e : exerciseVisibility.entrySet()) {
             if (!Reports.VISIBILITIES.contains(e.getValue())) {
-                throw new CourseException("--exercise-visibility " + e.getKey() + "=" + e.getValue() + ": expected one of "
-                        + String.join(", ", Reports.VISIBILITIES));
+                throw Cli.bad(spec, "--exercise-visibility " + e.getKey() + "=" + e.getValue() + ": expected one of "
+                        + String.join(", ", Reports.VISIBILITIES) + Cli.didYouMean(e.getValue(), Reports.VISIBILITIES));
             }
         }
         Sandbox.Mode mode = switch (sandbox) {
             case "auto" -> Sandbox.Mode.AUTO;
             case "required" -> Sandbox.Mode.REQUIRED;
             case "off" -> Sandbox.Mode.OFF;
-            default -> throw new CourseException("--sandbox " + sandbox + ": expected auto, required or off");
+            default -> throw Cli.bad(spec, "--sandbox " + sandbox + ": expected auto, required or off"
+                    + Cli.didYouMean(sandbox, List.of("auto", "required", "off")));
         };
         Map<String, Path> named = submissions();
         if (gradescopeResults != null && named.size() != 1) {
@@ -122,11 +129,35 @@ final class GradeCommand implements Callable<Integer> {
                 throw new CourseException("--exercise-visibility " + id + ": no such exercise in " + loaded.root());
             }
         }
+        // every file this run writes, checked before the grading (which takes minutes), not after it
+        Reports.checkWritable(out.resolve("gradebook.csv"));
+        for (String name : named.keySet()) {
+            Reports.checkWritable(out.resolve(name).resolve("results.json"));
+        }
+        if (gradescopeResults != null) {
+            Reports.checkWritable(gradescopeResults);
+        }
         Grader grader = new Grader(loaded, new Grader.Options(testTimeout, timeLimit, heap, jobs, mode, runAs, compileHeap, compileTimeLimit));
         var stdout = spec.commandLine().getOut();
         stdout.printf("Grading %d submission(s) against %s (%d exercises, %d points), %d at a time...%n",
                 named.size(), loaded.root(), loaded.exercises().size(), loaded.maxPoints(), Math.min(jobs, named.size()));
-        List<Grader.SubmissionResult> results = grader.gradeAll(named);
+        stdout.flush();
+        List<Grader.SubmissionResult> results;
+        try (Steps steps = new Steps("grade", named.size() + 1, spec.commandLine().getErr())) {
+            results = grader.listener(new Grader.Listener() {
+                @Override
+                public void courseReady() {
+                    steps.done("the course's own solutions pass its tests");
+                }
+
+                @Override
+                public void graded(Grader.SubmissionResult r) {
+                    synchronized (steps) {
+                        steps.done(r.name() + " graded: " + r.score() + "/" + r.maxScore());
+                    }
+                }
+            }).gradeAll(named);
+        }
         for (Grader.SubmissionResult r : results) {
             Path dir = out.resolve(r.name());
             String json = Reports.resultsJson(r, visibility, exerciseVisibility);

@@ -15,10 +15,12 @@ import picocli.CommandLine.Command;
  * and students. Bad input ends with one line naming the file or argument and exit code 2; any other
  * failure with one line and exit code 1; never a stack trace.
  */
-@Command(name = "kuibu-grading", mixinStandardHelpOptions = true, version = "Kuibu grading 1.0",
+@Command(name = "kuibu-grading", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "The Kuibu course's tools: make the student edition, grade submissions, check your progress.",
         subcommands = {StudentEditionCommand.class, GradeCommand.class, ProgressCommand.class, CheckStubsCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class},
+        footer = {"", "'kuibu-grading COMMAND --help' tells a command's options. Exit codes: 0 done, 1 failed (or, for"
+                + " progress --exercise and check-stubs, not all passed), 2 bad input."})
 public final class KuibuCommand implements Runnable {
 
     @CommandLine.Spec
@@ -26,7 +28,7 @@ public final class KuibuCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: student-edition, grade, progress or check-stubs");
+        throw Cli.noCommand(spec);
     }
 
     public static void main(String[] args) {
@@ -38,13 +40,22 @@ public final class KuibuCommand implements Runnable {
         CommandLine cli = new CommandLine(new KuibuCommand());
         cli.setOut(out);
         cli.setErr(err);
+        Cli.layout(cli);
+        cli.setParameterExceptionHandler((e, arguments) -> Cli.usageError(e));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String name = commandLine.getCommandSpec().qualifiedName();
             if (e instanceof CourseException) {
-                commandLine.getErr().println("kuibu-grading " + commandLine.getCommandName() + ": " + e.getMessage());
-                return 2;
+                commandLine.getErr().println(name + ": " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+            if (e instanceof java.nio.file.FileSystemException f) {
+                commandLine.getErr().println(name + ": " + f.getFile() + ": " + (f.getReason() != null ? f.getReason()
+                        : f.getClass().getSimpleName().replace("Exception", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ")
+                                .toLowerCase(java.util.Locale.ROOT)));
+                return Cli.BAD_INPUT;
             }
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            commandLine.getErr().println("kuibu-grading " + commandLine.getCommandName() + ": failed: " + message);
+            commandLine.getErr().println(name + ": failed: " + message);
             return 1;
         });
         int code = cli.execute(args);

@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "progress", mixinStandardHelpOptions = true,
-        description = {"Shows where you stand: for each chapter of your working copy, every exercise, done or not, "
-                + "its points, and for each one not done the first failure message of its tests (your hint).",
-                "Runs the exercise tests of your working copy the way the grader does."})
+        header = "Show which exercises of your working copy are done.",
+        description = {"For each chapter, every exercise, done or not, its points, and for each one not done the first"
+                + " failure message of its tests (your hint).",
+                "Runs the exercises' tests of your working copy the way the grader does."})
 final class ProgressCommand implements Callable<Integer> {
 
     @Spec
@@ -35,6 +36,9 @@ final class ProgressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (testTimeout < 1) {
+            throw Cli.bad(spec, "--test-timeout must be at least 1, got " + testTimeout);
+        }
         Course loaded = Course.load(KuibuCommand.courseRoot(course), false);
         if (!exercises.isEmpty()) {
             loaded = loaded.only(exercises);
@@ -42,7 +46,10 @@ final class ProgressCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         stdout.printf("Checking %s (%d exercise%s)...%n%n", loaded.root(), loaded.exercises().size(),
                 loaded.exercises().size() == 1 ? "" : "s");
-        Grader.SubmissionResult result = Progress.check(loaded, new Grader.Options(testTimeout, 900, "1g", 1));
+        Grader.SubmissionResult result;
+        try (Steps steps = new Steps("progress", Progress.steps(loaded), spec.commandLine().getErr())) {
+            result = Progress.check(loaded, new Grader.Options(testTimeout, 900, "1g", 1), steps::begin);
+        }
         stdout.print(Reports.table(result, true));
         result.compileErrors().forEach((module, errors) -> stdout.printf("%n%s does not compile:%n  %s%n", module,
                 errors.replace("\n", "\n  ")));

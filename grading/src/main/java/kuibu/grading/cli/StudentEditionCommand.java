@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "student-edition", mixinStandardHelpOptions = true,
-        description = {"Writes the student edition of the course: every solution region replaced by a throw naming "
-                + "the exercise and its section of the book, instructor-only material left out, the student book "
-                + "(from docs/target/student-book) included, no git history.",
+        header = "Write the student edition of the course.",
+        description = {"Every solution region is replaced by a throw naming the exercise and its section of the book,"
+                + " instructor-only material is left out, the student book (from docs/target/student-book) is included,"
+                + " and there is no git history.",
                 "Fails, writing nothing, on a malformed marker (file:line) or if any solution text would remain."})
 final class StudentEditionCommand implements Callable<Integer> {
 

@@ -97,6 +97,23 @@ public final class Grader {
     private final Map<String, Policy> policies = new java.util.concurrent.ConcurrentHashMap<>();
     private List<Path> sandboxClasspath;
 
+    /** What a run reports as it goes, for a progress display: the course checked, then each submission graded. */
+    public interface Listener {
+        /** The course is compiled and its tests have run on its own solutions: the submissions' turn. */
+        default void courseReady() {}
+
+        /** One submission is graded (called from the thread that graded it). */
+        default void graded(SubmissionResult result) {}
+    }
+
+    private Listener listener = new Listener() {};
+
+    /** Reports the run's progress to {@code listener}. */
+    public Grader listener(Listener listener) {
+        this.listener = listener;
+        return this;
+    }
+
     public Grader(Course course, Options options) {
         this(course, options, toolClasspath());
     }
@@ -139,12 +156,17 @@ public final class Grader {
      */
     public List<SubmissionResult> gradeAll(Map<String, Path> submissions) throws IOException, InterruptedException, CourseException {
         start();
+        listener.courseReady();
         try {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), submissions.size())));
             try {
                 List<Future<SubmissionResult>> futures = new ArrayList<>();
                 for (Map.Entry<String, Path> s : submissions.entrySet()) {
-                    futures.add(pool.submit(() -> grade(s.getKey(), s.getValue())));
+                    futures.add(pool.submit(() -> {
+                        SubmissionResult graded = grade(s.getKey(), s.getValue());
+                        listener.graded(graded);
+                        return graded;
+                    }));
                 }
                 List<SubmissionResult> results = new ArrayList<>();
                 for (Future<SubmissionResult> f : futures) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import kuibu.grading.Course;
 import kuibu.grading.CourseException;
@@ -31,6 +32,17 @@ public final class Progress {
     /** Checks the working copy {@code course} (a student edition, or the instructor's course itself). */
     public static Grader.SubmissionResult check(Course course, Grader.Options options)
             throws IOException, InterruptedException, CourseException {
+        return check(course, options, step -> { });
+    }
+
+    /** The number of steps {@link #check(Course, Grader.Options, Consumer)} reports: each chapter, then the tests. */
+    public static int steps(Course course) {
+        return course.chapters().size() + 1;
+    }
+
+    /** {@link #check(Course, Grader.Options)}, telling {@code step} what it begins: each chapter, then the tests. */
+    public static Grader.SubmissionResult check(Course course, Grader.Options options, Consumer<String> step)
+            throws IOException, InterruptedException, CourseException {
         long begin = System.nanoTime();
         List<Path> tool = Grader.toolClasspath();
         Path work = Files.createTempDirectory("kuibu-progress-");
@@ -42,6 +54,7 @@ public final class Progress {
             Map<String, Path> built = new LinkedHashMap<>();
             List<String> batch = new ArrayList<>();
             for (Course.Chapter chapter : course.chapters()) {
+                step.accept("compiling " + chapter.module());
                 Path dir = work.resolve(chapter.module());
                 List<Path> classpath = new ArrayList<>(tool);
                 course.dependencies(chapter, false).forEach(c -> {
@@ -112,6 +125,7 @@ public final class Progress {
                         path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)), String.join(",", types)));
             }
             List<TestProcess.Outcome> outcomes = List.of();
+            step.accept("running the exercises' tests");
             if (!batch.isEmpty()) {
                 Path batchFile = work.resolve("batch.txt");
                 Files.write(batchFile, batch, StandardCharsets.UTF_8);

@@ -36,4 +36,16 @@ class ReportsTest {
         Path plain = Files.createFile(dir.resolve("plain.txt"));
         assertThat(Files.getPosixFilePermissions(file), equalTo(Files.getPosixFilePermissions(plain)));
     }
+
+    @Test
+    void aFileThatCannotBeWrittenIsNamedAsGivenNeverItsTemporaryFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder").resolve("gradebook.csv");
+        java.nio.file.FileSystemException check = org.junit.jupiter.api.Assertions.assertThrows(
+                java.nio.file.FileSystemException.class, () -> Reports.checkWritable(file));
+        assertThat(check.getFile(), equalTo(file.toString()));
+        java.nio.file.FileSystemException write = org.junit.jupiter.api.Assertions.assertThrows(
+                java.nio.file.FileSystemException.class, () -> Reports.writeAtomically(file, "student,points\n"));
+        assertThat(write.getFile(), equalTo(file.toString()));
+        assertThat(write.getMessage(), org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(".tmp")));
+    }
 }

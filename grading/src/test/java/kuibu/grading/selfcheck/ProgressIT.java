@@ -27,7 +27,11 @@ class ProgressIT {
         SelfCheck.edit(copy.resolve("chapter01-derivatives/src/main/java/kuibu/derivatives/Functions.java"),
                 text -> text.replace("return new double[] {2 * p[0], 20 * p[1]};", "return new double[] {p[0], 10 * p[1]};")
                         .replace("return new double[] {dx, dy};", "return new double[] {-dx, -dy};"));
-        Grader.SubmissionResult result = Progress.check(Course.load(copy, false), new Grader.Options(20, 300, "256m", 1));
+        Course copied = Course.load(copy, false);
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        Grader.SubmissionResult result = Progress.check(copied, new Grader.Options(20, 300, "256m", 1), steps::add);
+        assertThat("what the progress display shows: each chapter, then the tests", steps.size(), equalTo(Progress.steps(copied)));
+        assertThat(steps.get(steps.size() - 1), containsString("tests"));
         Map<String, Grader.ExerciseResult> byId = result.exercises().stream()
                 .collect(Collectors.toMap(e -> e.exercise().id(), e -> e));
         String table = Reports.table(result, true);
