@@ -13,9 +13,9 @@ import kuibu.mnist.data.Dataset;
  * The fast engine: the lesson's training step ({@link Backprop#step}) with the same arithmetic arranged
  * for speed. Three things change, and none of them is the mathematics:
  * <ul>
- * <li>The products skip zeros from lists: each image's non-zero pixels are listed once per dataset and a
- * batch loads from them; every layer's activations are listed by row (for the forward product) and by
- * column (for BP4), without a branch per entry.
+ * <li>The products skip zeros from lists: each image's non-zero pixels are listed once per dataset, and a
+ * batch loads its inputs as those lists only, never as rows of 784; every other layer's activations are
+ * listed by row (for the forward product) and by column (for BP4), without a branch per entry.
  * <li>BP4 is fused with the update: its product goes straight into the weights, so no gradient matrix is
  * filled and cleared, and weights from inputs that are 0 everywhere in the batch are not touched.
  * <li>The products are split across threads ({@link Parallel}), each number still summed by one thread
@@ -38,18 +38,20 @@ public final class FastBackprop implements Engine {
     /** ∂C/∂b of each layer for the step, summed over the batch. */
     private final double[][] nablaB;
     /**
-     * nonzero[l][s] lists the columns k where a[l][s][k] is not 0 (nonzeroCount[l][s] of them), found by
-     * {@link #forward}; nonzeroSamples[l][k] lists, by column, the samples whose a[l][s][k] is not 0
-     * (nonzeroSampleCount[l][k] of them), in order.
+     * The activations of layer l, sample s, by their non-zero entries: nonzero[l][s] lists the columns k where
+     * a[l][s][k] is not 0 (nonzeroCount[l][s] of them), values[l][s] those entries, in the same order. The
+     * input layer exists only in this form, written by {@link #load}; the other layers' lists are made from
+     * their rows by {@link #forward}. By column: nonzeroSamples[l][k] lists the samples whose a[l][s][k] is not
+     * 0 (nonzeroSampleCount[l][k] of them), in order, and sampleValues[l][k] those entries.
      */
     private final int[][][] nonzero;
+    private final double[][][] values;
     private final int[][] nonzeroCount;
     private final int[][][] nonzeroSamples;
+    private final double[][][] sampleValues;
     private final int[][] nonzeroSampleCount;
     /** What {@link Dataset#prefetch} returned last, kept only so that its reads are not optimised away. */
     private int prefetched;
-    /** Input rows whose non-zero columns {@link #load} has listed already, for the next forward pass. */
-    private final boolean[] listed;
 
     /** A workspace for batches of up to {@code capacity} samples, on {@code threads} threads. */
     public FastBackprop(Network net, int capacity, int threads) {
@@ -63,7 +65,7 @@ public final class FastBackprop implements Engine {
         this.net = net;
         this.capacity = capacity;
         this.parallel = parallel;
-        a = Backprop.batchMatrices(net, capacity, 0);
+        a = Backprop.batchMatrices(net, capacity, 1);                // the inputs are lists only: see values
         z = Backprop.batchMatrices(net, capacity, 1);
         delta = Backprop.batchMatrices(net, capacity, 1);
         y = new double[capacity][net.size(net.layers())];
@@ -72,15 +74,18 @@ public final class FastBackprop implements Engine {
             nablaB[l] = new double[net.size(l + 1)];
         }
         nonzero = new int[net.layers()][][];
+        values = new double[net.layers()][][];
         nonzeroCount = new int[net.layers()][capacity];
         nonzeroSamples = new int[net.layers()][][];
+        sampleValues = new double[net.layers()][][];
         nonzeroSampleCount = new int[net.layers()][];
         for (int l = 0; l < net.layers(); l++) {
             nonzero[l] = new int[capacity][net.size(l)];
+            values[l] = new double[capacity][net.size(l)];
             nonzeroSamples[l] = new int[net.size(l)][capacity];
+            sampleValues[l] = new double[net.size(l)][capacity];
             nonzeroSampleCount[l] = new int[net.size(l)];
         }
-        listed = new boolean[capacity];
     }
 
     @Override
@@ -98,12 +103,21 @@ public final class FastBackprop implements Engine {
         return z[l][s];
     }
 
-    /**
-     * Row s of the activations of layer l after {@link #forward}, to read: row s of layer 0 holds the
-     * input {@link #load} wrote, and the next load clears only the pixels that load listed.
-     */
+    /** Row s of the activations of layer l (1 to L) after {@link #forward}, to read. */
     public double[] activations(int l, int s) {
+        if (l < 1) {
+            throw new IllegalArgumentException("the inputs are kept as lists, not rows: see input(s)");
+        }
         return a[l][s];
+    }
+
+    /** The input of sample s that {@link #load} listed, as a row of 784 (a new array). */
+    public double[] input(int s) {
+        double[] x = new double[net.size(0)];
+        for (int t = 0; t < nonzeroCount[0][s]; t++) {
+            x[nonzero[0][s][t]] = values[0][s][t];
+        }
+        return x;
     }
 
     /**
@@ -126,8 +140,7 @@ public final class FastBackprop implements Engine {
             prefetched = fetched;
             for (int s = from; s < to; s++) {
                 int i = image.applyAsInt(s);
-                nonzeroCount[0][s] = data.copyImage(i, a[0][s], nonzero[0][s], nonzeroCount[0][s]);
-                listed[s] = true;
+                nonzeroCount[0][s] = data.listImage(i, nonzero[0][s], values[0][s]);
                 OneHot.encode(data.label(i), outputs, y[s], 0);
             }
         });
@@ -145,9 +158,9 @@ public final class FastBackprop implements Engine {
             double[] b = net.biases(l - 1);
             double[][] zl = z[l];
             double[][] al = a[l];
-            double[][] previous = a[l - 1];
             boolean output = l == last;
             listNonzero(l - 1, m);
+            double[][] previous = values[l - 1];
             int[][] columns = nonzero[l - 1];
             int[] count = nonzeroCount[l - 1];
             parallel.forRows(m, (long) m * in * out, (from, to) -> {
@@ -200,9 +213,9 @@ public final class FastBackprop implements Engine {
             double[] b = net.biases(l - 1);                                                // BP3 and its step
             Backprop.biasGradient(d, nablaB[l - 1], m);
             Sgd.update(b, nablaB[l - 1], eta, 0, m, n);
-            double[][] previous = a[l - 1];                                                // BP4 and its step, fused
-            double[][] w = net.weights(l - 1);
+            double[][] w = net.weights(l - 1);                                             // BP4 and its step, fused
             int[][] samples = nonzeroSamples[l - 1];
+            double[][] previous = sampleValues[l - 1];
             int[] count = nonzeroSampleCount[l - 1];
             parallel.forRows(net.size(l - 1), (long) m * net.size(l - 1) * net.size(l), (from, to) ->
                     Matrices.descend(previous, samples, count, d, w, decay, step, from, to));
@@ -211,29 +224,33 @@ public final class FastBackprop implements Engine {
     }
     // end::descend[]
 
-    /** Fills the lists of non-zero entries of a[l]'s first m rows (see {@link #nonzero}). */
+    /**
+     * Lists the non-zero entries of a[l]'s first m rows by row (the input layer's are listed by {@link #load}
+     * already) and by column (see {@link #nonzero}).
+     */
     private void listNonzero(int l, int m) {
         int n = net.size(l);
         int[] perColumn = nonzeroSampleCount[l];
         Arrays.fill(perColumn, 0);
         for (int s = 0; s < m; s++) {
             int[] columns = nonzero[l][s];
+            double[] entries = values[l][s];
             int count = nonzeroCount[l][s];
-            if (l > 0 || !listed[s]) {
+            if (l > 0) {
                 double[] x = a[l][s];
                 count = 0;
                 for (int k = 0; k < n; k++) {
                     columns[count] = k;              // kept only if x[k] is not 0: no branch to mispredict
+                    entries[count] = x[k];
                     count += x[k] != 0 ? 1 : 0;
                 }
                 nonzeroCount[l][s] = count;
             }
-            if (l == 0) {
-                listed[s] = false;
-            }
             for (int t = 0; t < count; t++) {
                 int k = columns[t];
-                nonzeroSamples[l][k][perColumn[k]++] = s;
+                int c = perColumn[k]++;
+                nonzeroSamples[l][k][c] = s;
+                sampleValues[l][k][c] = entries[t];
             }
         }
     }

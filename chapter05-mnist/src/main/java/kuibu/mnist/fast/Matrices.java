@@ -25,23 +25,23 @@ final class Matrices {
 
     // tag::sparse[]
     /**
-     * Rows [from, to) of c (m×p) += a (m×n) · b (n×p), visiting only the listed non-zero columns of each row of a (row i
-     * has {@code count[i]} of them, in {@code nonzero[i]}), four at a time: one pass over the row of
-     * c then does four multiply-adds per element instead of one. The last one to three take a pass of
-     * two and a pass of one.
+     * Rows [from, to) of c (m×p) += a (m×n) · b (n×p), from the non-zero entries of each row of a alone (row i
+     * has {@code count[i]} of them: {@code values[i][t]} in column {@code nonzero[i][t]}), four at a time: one
+     * pass over the row of c then does four multiply-adds per element instead of one. The last one to three
+     * take a pass of two and a pass of one.
      */
-    static void multiplyAddSparse(double[][] a, int[][] nonzero, int[] count, double[][] b, double[][] c,
+    static void multiplyAddSparse(double[][] values, int[][] nonzero, int[] count, double[][] b, double[][] c,
                                   int from, int to) {
         for (int i = from; i < to; i++) {
-            double[] ai = a[i];
+            double[] ai = values[i];
             double[] ci = c[i];
             int[] columns = nonzero[i];
             int t = 0;
             for (; t + 3 < count[i]; t += 4) {
-                double x0 = ai[columns[t]];
-                double x1 = ai[columns[t + 1]];
-                double x2 = ai[columns[t + 2]];
-                double x3 = ai[columns[t + 3]];
+                double x0 = ai[t];
+                double x1 = ai[t + 1];
+                double x2 = ai[t + 2];
+                double x3 = ai[t + 3];
                 double[] b0 = b[columns[t]];
                 double[] b1 = b[columns[t + 1]];
                 double[] b2 = b[columns[t + 2]];
@@ -51,8 +51,8 @@ final class Matrices {
                 }
             }
             if (t + 1 < count[i]) {
-                double x0 = ai[columns[t]];
-                double x1 = ai[columns[t + 1]];
+                double x0 = ai[t];
+                double x1 = ai[t + 1];
                 double[] b0 = b[columns[t]];
                 double[] b1 = b[columns[t + 1]];
                 for (int j = 0; j < ci.length; j++) {
@@ -61,7 +61,7 @@ final class Matrices {
                 t += 2;
             }
             if (t < count[i]) {
-                double x = ai[columns[t]];
+                double x = ai[t];
                 double[] bk = b[columns[t]];
                 for (int j = 0; j < ci.length; j++) {
                     ci[j] += x * bk[j];
@@ -73,24 +73,24 @@ final class Matrices {
 
     /**
      * BP4 fused with the update, for rows [from, to) of w (n×p): w ← decay·w − step · aᵀ·b, with a
-     * (m×n) and b (m×p). Row k of w takes the terms of the samples whose input k is not 0, listed in
-     * {@code samples[k]} ({@code count[k]} of them), in sample order; a row whose input is 0 in every
-     * sample is only decayed.
+     * (m×n) given by its columns' non-zero entries and b (m×p). Row k of w takes the terms of the samples
+     * whose input k is not 0, listed in {@code samples[k]} ({@code count[k]} of them, in sample order, with
+     * their inputs in {@code values[k]}); a row whose input is 0 in every sample is only decayed.
      */
-    static void descend(double[][] a, int[][] samples, int[] count, double[][] b, double[][] w,
+    static void descend(double[][] values, int[][] samples, int[] count, double[][] b, double[][] w,
                               double decay, double step, int from, int to) {
         for (int k = from; k < to; k++) {
-            descendRow(a, k, samples[k], count[k], b, w[k], decay, step);
+            descendRow(values[k], samples[k], count[k], b, w[k], decay, step);
         }
     }
 
     /**
      * Row k of w, {@code wk} ← decay·wk − step · Σ a[s][k]·b[s] over the first {@code count} samples
-     * listed, four samples per pass over the row while there are four, then a pass of two and a pass
-     * of one for the rest. (Eight per pass would save loads, but the JIT of Java 17 does not vectorise
+     * listed (a[samples[t]][k] is {@code values[t]}), four samples per pass over the row while there are
+     * four, then a pass of two and a pass of one for the rest. (Eight per pass would save loads, but the JIT of Java 17 does not vectorise
      * a loop over nine arrays.)
      */
-    private static void descendRow(double[][] a, int k, int[] samples, int count, double[][] b, double[] wk,
+    private static void descendRow(double[] values, int[] samples, int count, double[][] b, double[] wk,
                                    double decay, double step) {
         if (decay != 1) {
             for (int j = 0; j < wk.length; j++) {
@@ -103,10 +103,10 @@ final class Matrices {
             double[] b1 = b[samples[t + 1]];
             double[] b2 = b[samples[t + 2]];
             double[] b3 = b[samples[t + 3]];
-            double x0 = step * a[samples[t]][k];
-            double x1 = step * a[samples[t + 1]][k];
-            double x2 = step * a[samples[t + 2]][k];
-            double x3 = step * a[samples[t + 3]][k];
+            double x0 = step * values[t];
+            double x1 = step * values[t + 1];
+            double x2 = step * values[t + 2];
+            double x3 = step * values[t + 3];
             for (int j = 0; j < wk.length; j++) {
                 wk[j] -= x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
             }
@@ -114,8 +114,8 @@ final class Matrices {
         if (t + 1 < count) {
             double[] b0 = b[samples[t]];
             double[] b1 = b[samples[t + 1]];
-            double x0 = step * a[samples[t]][k];
-            double x1 = step * a[samples[t + 1]][k];
+            double x0 = step * values[t];
+            double x1 = step * values[t + 1];
             for (int j = 0; j < wk.length; j++) {
                 wk[j] -= x0 * b0[j] + x1 * b1[j];
             }
@@ -123,7 +123,7 @@ final class Matrices {
         }
         if (t < count) {
             double[] bs = b[samples[t]];
-            double x = step * a[samples[t]][k];
+            double x = step * values[t];
             for (int j = 0; j < wk.length; j++) {
                 wk[j] -= x * bs[j];
             }

@@ -105,13 +105,13 @@ class FastBackpropTest {
     }
 
     @Test
-    void aLoadedRowHoldsExactlyItsImageWhateverItHeldBefore() {
+    void aLoadedSampleIsExactlyItsImageWhateverWasLoadedBefore() {
         try (FastBackprop engine = new FastBackprop(Recipe.QUICK.network(1), 2, 1)) {
             for (int first = 0; first < 40; first += 2) {
                 int from = first;
                 engine.load(DIGITS, s -> from + s, 2);
                 for (int s = 0; s < 2; s++) {
-                    assertArrayEquals(DIGITS.image(from + s), engine.activations(0, s), "image " + (from + s) + " in row " + s);
+                    assertArrayEquals(DIGITS.image(from + s), engine.input(s), "image " + (from + s) + " in row " + s);
                 }
             }
         }
