@@ -216,7 +216,8 @@ public final class Value {
         List<Value> order = new ArrayList<>();
         Set<Value> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Value> stack = new ArrayDeque<>();
-        Deque<Integer> nextInput = new ArrayDeque<>(); // for each node on the stack: which input to visit next
+        // for each node on the stack: which of its inputs to visit next
+        Deque<Integer> nextInput = new ArrayDeque<>();
         stack.push(this);
         nextInput.push(0);
         visited.add(this);

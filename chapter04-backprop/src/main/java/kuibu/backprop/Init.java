@@ -36,7 +36,11 @@ public enum Init {
             return 1 / Math.sqrt(fanIn);
         }
     },
-    /** Glorot and Bengio's (Xavier's) choice for sigmoid and tanh: Var(w) = 2 / (n<sub>in</sub> + n<sub>out</sub>), biases 0. */
+    // tag::xavier-constant[]
+    /**
+     * Glorot and Bengio's (Xavier's) choice for sigmoid and tanh:
+     * Var(w) = 2 / (n<sub>in</sub> + n<sub>out</sub>), biases 0.
+     */
     XAVIER {
         // tag::xavier[]
         @Override
@@ -47,8 +51,13 @@ public enum Init {
         }
         // end::xavier[]
     },
+    // end::xavier-constant[]
 
-    /** He et al.'s choice for ReLU, which zeroes half its inputs: Var(w) = 2 / n<sub>in</sub>, biases 0. */
+    // tag::he-constant[]
+    /**
+     * He et al.'s choice for ReLU, which zeroes half its inputs: Var(w) = 2 / n<sub>in</sub>,
+     * biases 0.
+     */
     HE {
         // tag::he[]
         @Override
@@ -59,6 +68,7 @@ public enum Init {
         }
         // end::he[]
     };
+    // end::he-constant[]
 
     /** The name used on the command line (chapter 5): standard-normal, lecun, xavier, he. */
     public String id() {

@@ -180,7 +180,9 @@ public final class Network {
         activations[0] = x.clone();
         for (int l = 0; l < layers(); l++) {
             zs[l] = weightedInput(l, activations[l]);
-            activations[l + 1] = l == layers() - 1 ? design.output().activate(zs[l]) : design.hidden().apply(zs[l]);
+            activations[l + 1] = l == layers() - 1
+                    ? design.output().activate(zs[l])
+                    : design.hidden().apply(zs[l]);
         }
         return new Pass(zs, activations);
     }
@@ -201,7 +203,8 @@ public final class Network {
         // BEGIN SOLUTION 4.5
         double[][][] nablaW = new double[layers()][][];
         double[][] nablaB = new double[layers()][];
-        double[] delta = design.cost().outputError(zs[last], activations[last + 1], y, design.output()); // BP1
+        // BP1
+        double[] delta = design.cost().outputError(zs[last], activations[last + 1], y, design.output());
         for (int l = last; l >= 0; l--) {
             if (l < last) {
                 delta = Equations.hiddenError(weights[l + 1], delta, zs[l], design.hidden()); // BP2

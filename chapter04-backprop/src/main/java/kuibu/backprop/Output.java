@@ -30,8 +30,10 @@ public enum Output {
         // tag::softmax[]
         @Override
         public double[] activate(double[] z) {
-            double max = Double.NEGATIVE_INFINITY;    // subtracting the largest z from every z leaves a unchanged
-            for (double zj : z) {                      // and keeps every exponent at or below 0
+            // subtracting the largest z from every z leaves a unchanged
+            // and keeps every exponent at or below 0
+            double max = Double.NEGATIVE_INFINITY;
+            for (double zj : z) {
                 max = Math.max(max, zj);
             }
             double[] a = new double[z.length];

@@ -174,7 +174,10 @@ public final class Backprop implements Engine {
     }
 
     // tag::forward[]
-    /** Fills z and a layer by layer for the first m rows (equation (5.1)); returns the batch's summed cost. */
+    /**
+     * Fills z and a layer by layer for the first m rows (equation (5.1)); returns the batch's summed
+     * cost.
+     */
     public double forward(int m) {
         checkBatch(m);
         int last = net.layers();
@@ -217,15 +220,15 @@ public final class Backprop implements Engine {
     public void backward(int m) {
         checkBatch(m);
         int last = net.layers();
-        for (int s = 0; s < m; s++) {                                                      // BP1, (5.2)
+        for (int s = 0; s < m; s++) {                                 // BP1, (5.2)
             double[] error = net.cost().outputError(z[last][s], a[last][s], y[s], net.output());
             System.arraycopy(error, 0, delta[last][s], 0, error.length);
         }
         for (int l = last; l >= 1; l--) {
-            biasGradient(delta[l], nablaB[l - 1], m);                                      // BP3, (5.4)
-            weightGradient(a[l - 1], delta[l], nablaW[l - 1], m);                          // BP4, (5.5)
-            if (l > 1) {
-                hiddenError(delta[l], net.weights(l - 1), z[l - 1], net.activation(), delta[l - 1], m); // BP2, (5.3)
+            biasGradient(delta[l], nablaB[l - 1], m);                 // BP3, (5.4)
+            weightGradient(a[l - 1], delta[l], nablaW[l - 1], m);     // BP4, (5.5)
+            if (l > 1) {                                              // BP2, (5.3)
+                hiddenError(delta[l], net.weights(l - 1), z[l - 1], net.activation(), delta[l - 1], m);
             }
         }
     }

@@ -28,8 +28,8 @@ public final class Sgd {
      * velocity that keeps a fraction μ of the steps before it, v ← μ v − (η/m) ∇ − (ηλ/n) w, and then
      * w ← w + v, both in place. With μ = 0 it is {@link #update}; the velocity starts at 0.
      */
-    public static void momentum(double[] w, double[] velocity, double[] nabla, double eta, double lambda, double mu,
-                                int m, int n) {
+    public static void momentum(double[] w, double[] velocity, double[] nabla,
+                                double eta, double lambda, double mu, int m, int n) {
         // BEGIN SOLUTION 5.6
         double step = eta / m;
         double decay = eta * lambda / n;

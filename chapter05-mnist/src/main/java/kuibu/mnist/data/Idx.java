@@ -54,24 +54,27 @@ public final class Idx {
     public static Header header(byte[] bytes, String file) {
         // BEGIN SOLUTION 5.1
         if (bytes.length < 4) {
-            throw new DataException(file + ": truncated: " + bytes.length + " bytes, too short for an IDX magic number");
+            throw new DataException(file + ": truncated: " + bytes.length
+                    + " bytes, too short for an IDX magic number");
         }
         int magic = bigEndianInt(bytes, 0);
         int type = bytes[2] & 0xff;
         int dims = bytes[3] & 0xff;
         if (bytes[0] != 0 || bytes[1] != 0 || type != UNSIGNED_BYTE || dims < 1 || dims > 3) {
-            throw new DataException(String.format("%s: not an IDX file of unsigned bytes: magic number 0x%08X,"
-                    + " expected 0x00000801 (labels) or 0x00000803 (images)", file, magic));
+            throw new DataException(String.format("%s: not an IDX file of unsigned bytes: "
+                    + "magic number 0x%08X, expected 0x00000801 (labels)"
+                    + " or 0x00000803 (images)", file, magic));
         }
         if (bytes.length < 4 + 4 * dims) {
-            throw new DataException(file + ": truncated: the header needs " + (4 + 4 * dims) + " bytes, file holds "
-                    + bytes.length);
+            throw new DataException(file + ": truncated: the header needs " + (4 + 4 * dims)
+                    + " bytes, file holds " + bytes.length);
         }
         int[] dimensions = new int[dims];
         for (int i = 0; i < dims; i++) {
             dimensions[i] = bigEndianInt(bytes, 4 + 4 * i);
             if (dimensions[i] < 0) {
-                throw new DataException(file + ": dimension " + (i + 1) + " is negative (" + dimensions[i] + ")");
+                throw new DataException(file + ": dimension " + (i + 1)
+                        + " is negative (" + dimensions[i] + ")");
             }
         }
         return new Header(type, dimensions);

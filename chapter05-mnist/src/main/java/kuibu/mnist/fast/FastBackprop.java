@@ -196,24 +196,25 @@ public final class FastBackprop implements Engine {
     public double step(int m, double eta, double lambda, int n) {
         double cost = forward(m);
         int last = net.layers();
-        for (int s = 0; s < m; s++) {                                                      // BP1: chapter 4's
+        for (int s = 0; s < m; s++) {                                 // BP1: chapter 4's
             double[] error = net.cost().outputError(z[last][s], a[last][s], y[s], net.output());
             System.arraycopy(error, 0, delta[last][s], 0, error.length);
         }
-        // the update is w <- decay * w - step * nabla: ask the lesson's own update (exercise 5.4) for its two numbers
+        // the update is w <- decay * w - step * nabla: ask the lesson's own update
+        // (exercise 5.4) for its two numbers
         double[] probe = {1, 0};
         Sgd.update(probe, new double[] {0, 1}, eta, lambda, m, n);
         double decay = probe[0];
         double step = -probe[1];
         for (int l = last; l >= 1; l--) {
             double[][] d = delta[l];
-            if (l > 1) {                                                                   // BP2, before W changes
+            if (l > 1) {                                              // BP2, before W changes
                 Backprop.hiddenError(d, net.weights(l - 1), z[l - 1], net.activation(), delta[l - 1], m);
             }
-            double[] b = net.biases(l - 1);                                                // BP3 and its step
+            double[] b = net.biases(l - 1);                           // BP3 and its step
             Backprop.biasGradient(d, nablaB[l - 1], m);
             Sgd.update(b, nablaB[l - 1], eta, 0, m, n);
-            double[][] w = net.weights(l - 1);                                             // BP4 and its step, fused
+            double[][] w = net.weights(l - 1);                        // BP4 and its step, fused
             int[][] samples = nonzeroSamples[l - 1];
             double[][] previous = sampleValues[l - 1];
             int[] count = nonzeroSampleCount[l - 1];

@@ -25,13 +25,14 @@ final class Matrices {
 
     // tag::sparse[]
     /**
-     * Rows [from, to) of c (m×p) += a (m×n) · b (n×p), from the non-zero entries of each row of a alone (row i
-     * has {@code count[i]} of them: {@code values[i][t]} in column {@code nonzero[i][t]}), four at a time: one
-     * pass over the row of c then does four multiply-adds per element instead of one. The last one to three
-     * take a pass of two and a pass of one.
+     * Rows [from, to) of c (m×p) += a (m×n) · b (n×p), from the non-zero entries of each
+     * row of a alone (row i has {@code count[i]} of them: {@code values[i][t]} in column
+     * {@code nonzero[i][t]}), four at a time: one pass over the row of c then does four
+     * multiply-adds per element instead of one. The last one to three take a pass of two
+     * and a pass of one.
      */
-    static void multiplyAddSparse(double[][] values, int[][] nonzero, int[] count, double[][] b, double[][] c,
-                                  int from, int to) {
+    static void multiplyAddSparse(double[][] values, int[][] nonzero, int[] count,
+                                  double[][] b, double[][] c, int from, int to) {
         for (int i = from; i < to; i++) {
             double[] ai = values[i];
             double[] ci = c[i];

@@ -18,7 +18,8 @@ import kuibu.mnist.tool.Reports;
  * it says nothing about this code.
  * Without usable reports (./mvnw verify does not run the main job's training) the attribute
  * {@code mnist-unmeasured} is set, every figure reads "not measured", and the chapter says how to
- * measure them.
+ * measure them. Without MNIST, {@code mnist-generated} is set: the chapter's figures then show generated
+ * digits, and the text says so.
  */
 public final class MnistMeasurements {
 
@@ -77,6 +78,11 @@ public final class MnistMeasurements {
             m.unmeasured();
             table = "";
         }
+        boolean found = kuibu.mnist.data.Mnist.isComplete(kuibu.mnist.data.Mnist.directory(null));
+        m.data(found);
+        if (found && reports != null) {
+            m.attribute("mnist-full-runs", "");   // Chapter05Figures draws the main job's runs then
+        }
         Files.writeString(work.resolve("mnist-measurements.adoc"), String.join("\n", m.lines) + "\n", StandardCharsets.UTF_8);
         Files.writeString(work.resolve("mnist-speed-table.adoc"), table, StandardCharsets.UTF_8);
         return !table.isEmpty();
@@ -87,6 +93,18 @@ public final class MnistMeasurements {
 
     private void attribute(String name, String value) {
         lines.add(":" + name + ": " + value);
+    }
+
+    /**
+     * What chapter 5's figures are drawn from: the figures' step ({@code Chapter05Figures}) uses MNIST where
+     * this build finds it, else generated stand-in digits. Sets {@code mnist-data} or {@code mnist-generated},
+     * so that the text can say which, and {@code mnist-source} for the figures' captions. With MNIST and the main
+     * job's reports, the figures show its full runs, and {@code mnist-full-runs} is set.
+     */
+    private void data(boolean found) {
+        attribute(found ? "mnist-data" : "mnist-generated", "");
+        attribute("mnist-source", found ? "MNIST"
+                : "generated stand-in digits, not MNIST (MNIST was not found when this book was built)");
     }
 
     private void unmeasured() {

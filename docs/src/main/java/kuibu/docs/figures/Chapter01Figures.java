@@ -44,6 +44,8 @@ final class Chapter01Figures {
 
     private static void bowlPaths(Path images) throws Exception {
         XYChart chart = Charts.lines("Gradient descent on x² + 10y², from (3, 1)", "x", "y");
+        // the paths start at the top right and end at the origin: the top left is free for the legend
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         for (double eta : new double[] {0.02, 0.09}) {
             GradientDescent.Descent descent = GradientDescent.descend(Functions::bowlGradient, new double[] {3, 1}, eta, 1e-3, 60);
             chart.addSeries("η = " + eta,

@@ -23,13 +23,13 @@ final class Chapter03Figures {
     }
 
     private static void activations(Path images) throws Exception {
-        XYChart values = Charts.lines("Activations", "z", "σ(z)");
-        XYChart slopes = Charts.lines("Their derivatives", "z", "σ'(z)");
+        XYChart values = Charts.lines("The sigmoid, tanh and ReLU", "z", "activation of z");
+        XYChart slopes = Charts.lines("Their derivatives", "z", "derivative at z");
         for (XYChart chart : new XYChart[] {values, slopes}) {
             dense(chart).setLegendPosition(Styler.LegendPosition.InsideNW);
         }
-        values.getStyler().setYAxisMin(-1.1);
-        values.getStyler().setYAxisMax(2.0);
+        values.getStyler().setYAxisMin(-1.5);
+        values.getStyler().setYAxisMax(5.0);   // ReLU(5) = 5: every curve stays inside the plot
         slopes.getStyler().setYAxisMin(-0.1);
         slopes.getStyler().setYAxisMax(1.1);
         double[] z = range(-5, 5, 401);
@@ -56,8 +56,10 @@ final class Chapter03Figures {
 
     private static void initialWeights(Path images) throws Exception {
         int epochs = 600;
-        XYChart chart = Charts.lines("One neuron learning AND from different starts (quadratic cost, η = 2)", "epoch", "average cost");
+        XYChart chart = Charts.lines("Learning AND from different starts (quadratic cost, η = 2)", "epoch", "average cost");
         dense(chart);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(0.6);   // room for the legend above the highest plateau
         double[] epoch = range(0, epochs, epochs + 1);
         for (double[] start : Experiments.STARTS) {
             Trainer.Training training = Experiments.andFrom(start, epochs);

@@ -49,6 +49,7 @@ final class Chapter04Figures {
         XYChart chart = Charts.lines("Learning XOR with a 2-3-1 network (η = 0.5, same start)", "epoch", "mean of ½(a − y)² over the 4 points");
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSW);   // below the curves
         for (Cost cost : new Cost[] {Cost.CROSS_ENTROPY, Cost.QUADRATIC}) {
             double[] errors = Xor.errorCurve(new Network(tanh.withCost(cost), 1L, 2, 3, 1), 2000, 0.5, 1L);
             chart.addSeries("trained with " + (cost == Cost.CROSS_ENTROPY ? "cross-entropy" : "the quadratic cost"),

@@ -46,7 +46,7 @@ final class Chapter05Figures {
             dir = null;
         }
         Mnist mnist = Mnist.orGenerated(dir, 6000, 2000);
-        String source = dir != null ? "MNIST" : "generated digits (MNIST not found at build time)";
+        String source = dir != null ? "MNIST" : "generated digits (no MNIST at build time)";
         Files.createDirectories(images);
         digitGrid(images, mnist.train(), source);
         overfitting(images, mnist, dir != null, source);
@@ -54,7 +54,7 @@ final class Chapter05Figures {
         Path reports = dir != null ? MnistMeasurements.freshReports(root) : null;
         if (reports != null) {
             // the main job's runs on the full training set, and its best network
-            trainingCurves(images, "Test accuracy after each epoch: the book's full runs on MNIST",
+            trainingCurves(images, "Test accuracy per epoch, full runs on MNIST",
                     "Nielsen's recipe: 784-30-10 sigmoid, η = 3", epochs(reports.resolve("nielsen-seed1.json")),
                     "≥ 98% recipe: 784-256-10 ReLU, softmax, λ = 5", epochs(reports.resolve("best.json")));
             Network best = ModelFile.load(reports.resolve("best-model.json"));
@@ -71,9 +71,9 @@ final class Chapter05Figures {
         Network modern = Recipe.QUICK.network(1);
         List<Trainer.Epoch> modernEpochs = Trainer.train(modern, train, null, mnist.test(),
                 new Trainer.Options(8, 10, Recipe.QUICK.eta(), 5, 1), null);
-        trainingCurves(images, String.format("Test accuracy while training on %,d images of %s", train.size(), source),
+        trainingCurves(images, String.format("Test accuracy per epoch, %,d training images of %s", train.size(), source),
                 "784-30-10 sigmoid, quadratic, η = 3", curve(nielsenEpochs),
-                "784-100-10 ReLU, softmax + cross-entropy, λ = 5, η = 0.1", curve(modernEpochs));
+                "784-100-10 ReLU, softmax, λ = 5, η = 0.1", curve(modernEpochs));
 
         Evaluation evaluation = Evaluation.of(modern, mnist.test());
         confusion(images, evaluation, "784-100-10", source);
@@ -84,10 +84,10 @@ final class Chapter05Figures {
         int rows = 6;
         int cols = 16;
         int cell = 28 * SCALE + 4;
-        int top = 30;
+        int top = 48;
         BufferedImage img = canvas(cols * cell + 4, rows * cell + 4 + top);
         Graphics2D g = graphics(img);
-        title(g, "The first " + rows * cols + " training images of " + source, img.getWidth());
+        title(g, "The first " + rows * cols + " training images of " + source, img.getWidth(), top);
         for (int i = 0; i < rows * cols && i < data.size(); i++) {
             drawDigit(img, data, i, 4 + (i % cols) * cell, top + 4 + (i / cols) * cell);
         }
@@ -103,7 +103,7 @@ final class Chapter05Figures {
     private static void overfitting(Path images, Mnist mnist, boolean real, String source) throws IOException {
         Dataset small = mnist.train().first(1000);
         Dataset validation = real ? mnist.validation().first(2000) : mnist.train().slice(4000, 6000, "generated validation");
-        XYChart chart = Charts.lines("Accuracy on the 1,000 training images and on 2,000 others, " + source,
+        XYChart chart = Charts.lines("1,000 training images and 2,000 others, " + source,
                 "epoch", "accuracy (%)");
         for (double lambda : new double[] {0, 1}) {
             Network net = Network.random(new int[] {784, 30, 10}, Activation.SIGMOID, Output.SIGMOID, Cost.CROSS_ENTROPY,
@@ -117,8 +117,8 @@ final class Chapter05Figures {
                 best = held[e] > held[best] ? e : best;
             }
             String name = lambda == 0 ? "λ = 0" : "λ = " + (int) lambda;
-            chart.addSeries(String.format("%s, training images (last %.1f%%)", name, training[training.length - 1]), x, training);
-            chart.addSeries(String.format("%s, other images (last %.1f%%, best %.1f%% at epoch %d)", name,
+            chart.addSeries(String.format("%s, training images: last %.1f%%", name, training[training.length - 1]), x, training);
+            chart.addSeries(String.format("%s, other images: last %.1f%%,\n    best %.1f%% at epoch %d", name,
                     held[held.length - 1], held[best], best + 1), x, held);
         }
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
@@ -156,7 +156,7 @@ final class Chapter05Figures {
         BufferedImage img = canvas(left + 10 * cell + 20, top + 10 * cell + 20);
         Graphics2D g = graphics(img);
         title(g, String.format("Confusion matrix, %s on %s: %.2f%% right", network, source, 100 * evaluation.accuracy()),
-                img.getWidth());
+                img.getWidth(), 30);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         g.drawString("guess →", left, top - 32);
         g.drawString("true ↓", 8, top - 10);
@@ -198,12 +198,12 @@ final class Chapter05Figures {
         int cols = 12;
         int rows = 4;
         int cellW = 28 * SCALE + 8;
-        int cellH = 28 * SCALE + 26;
-        int top = 30;
+        int cellH = 28 * SCALE + 32;
+        int top = 44;
         BufferedImage img = canvas(cols * cellW + 8, rows * cellH + top + 8);
         Graphics2D g = graphics(img);
-        title(g, "Test images the " + network + " network got wrong (" + source + "): true digit → guess", img.getWidth());
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+        title(g, "Test images the " + network + " network got wrong (" + source + "): true digit → guess", img.getWidth(), top);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize(15, img.getWidth())));
         int shown = 0;
         for (int i = 0; i < test.size() && shown < rows * cols; i++) {
             int truth = evaluation.truth()[i];
@@ -215,7 +215,7 @@ final class Chapter05Figures {
             int y = top + 4 + (shown / cols) * cellH;
             drawDigit(img, test, i, x, y);
             g.setColor(Color.BLACK);
-            centered(g, truth + " → " + guess, x + 14 * SCALE, y + 28 * SCALE + 18);
+            centered(g, truth + " → " + guess, x + 14 * SCALE, y + 28 * SCALE + 24);
             shown++;
         }
         g.dispose();
@@ -254,10 +254,27 @@ final class Chapter05Figures {
         return g;
     }
 
-    private static void title(Graphics2D g, String text, int width) {
+    /**
+     * A bold title centred in the band of height {@code top} above the picture, as large as a chart's title
+     * once the picture is shrunk to the book's column, and smaller where that is needed to fit.
+     */
+    private static void title(Graphics2D g, String text, int width, int top) {
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        centered(g, text, width / 2, 21);
+        Font font = Charts.titleFont(text, width - 16);
+        int size = Math.min(fontSize(font.getSize(), width), top - 12);
+        g.setFont(font.deriveFont((float) size));
+        while (g.getFontMetrics().stringWidth(text) > width - 16 && size > 11) {
+            g.setFont(g.getFont().deriveFont((float) --size));
+        }
+        centered(g, text, width / 2, (top + g.getFontMetrics().getAscent()) / 2);
+    }
+
+    /**
+     * A picture wider than the column ({@link Charts#WIDTH} CSS pixels) is shown smaller than it is drawn:
+     * its text is drawn larger by the same factor, so that it reads at {@code size} there.
+     */
+    private static int fontSize(int size, int width) {
+        return (int) Math.round(size * Math.max(1.0, width / (double) Charts.WIDTH));
     }
 
     private static void centered(Graphics2D g, String text, int x, int baseline) {

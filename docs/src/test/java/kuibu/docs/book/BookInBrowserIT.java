@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,23 +96,8 @@ class BookInBrowserIT {
         assertThat(page + " exists (the build renders it before this test)", Files.isRegularFile(page), is(true));
         browser.get(page.toUri().toString());
         JavascriptExecutor js = browser;
+        assertThat("MathJax typeset the page", typeset(js), is("ok"));
 
-        // wait for MathJax's start-up to exist rather than assume it does when get() returns: once in a
-        // while (a loaded CI machine) it did not yet, and the test failed on a page that was fine
-        Object mathjax = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const until = Date.now() + 30000;
-                (function wait() {
-                  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-                    MathJax.startup.promise.then(() => done('ok'), e => done('MathJax failed: ' + e));
-                  } else if (Date.now() > until) {
-                    done('MathJax did not load');
-                  } else {
-                    setTimeout(wait, 100);
-                  }
-                })();
-                """);
-        assertThat("MathJax typeset the page", mathjax, is("ok"));
 
         String text = (String) js.executeScript("""
                 const c = document.body.cloneNode(true);
@@ -165,6 +152,139 @@ class BookInBrowserIT {
         Files.copy(shot.toPath(), out, StandardCopyOption.REPLACE_EXISTING);
         System.out.printf("%s: %d formulas typeset, %d images, %d chapters; screenshot %s%n", page, typeset,
                 (Long) js.executeScript("return document.images.length;"), chapters.written().size(), out);
+    }
+
+    /**
+     * The book as its readers see it, on a desktop (1280 px) and on a phone (390 px): no listing line wraps
+     * (a long line scrolls in its box; a wrapped line would start again at column 0 and split a token), the
+     * page never scrolls sideways on a phone (a wide formula, listing or table scrolls in its own box), and
+     * every figure has a numbered caption and the whole alt text its {@code image::} line gives (AsciiDoc
+     * cuts an unquoted alt text at its first comma).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"kuibu.book", "kuibu.studentBook"})
+    void listingsFiguresAndPageFitDesktopAndPhone(String bookProperty) throws IOException {
+        Path book = Path.of(System.getProperty(bookProperty, "target/" + (bookProperty.endsWith("Book") ? "student-book" : "book")));
+        Path page = book.resolve("index.html").toAbsolutePath().normalize();
+        assertThat(page + " exists (the build renders it before this test)", Files.isRegularFile(page), is(true));
+        JavascriptExecutor js = browser;
+        try {
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+            browser.get(page.toUri().toString());
+            assertThat("MathJax typeset the page", typeset(js), is("ok"));
+            @SuppressWarnings("unchecked")
+            List<String> wrapped = (List<String>) js.executeScript("""
+                    return Array.from(document.querySelectorAll('.listingblock pre, .literalblock pre')).flatMap(p => {
+                      const style = getComputedStyle(p);
+                      const lines = p.textContent.replace(/\\n$/, '').split('\\n');
+                      const height = p.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+                      const shown = Math.round(height / parseFloat(style.lineHeight));
+                      const where = (p.closest('[id]') || {id: '?'}).id + ': ' + lines[0].trim().slice(0, 60);
+                      if (style.whiteSpace !== 'pre') return [where + ' (white-space: ' + style.whiteSpace + ')'];
+                      if (shown > lines.length) return [where + ' (' + lines.length + ' lines shown on ' + shown + ')'];
+                      return [];
+                    });
+                    """);
+            assertThat("listings whose lines wrap at 1280 px", wrapped, is(empty()));
+
+            Map<String, String> altTexts = altTextsInTheChapters();
+            @SuppressWarnings("unchecked")
+            List<List<String>> figures = (List<List<String>>) js.executeScript("""
+                    return Array.from(document.querySelectorAll('.imageblock')).map(b => {
+                      const img = b.querySelector('img');
+                      const title = b.querySelector('.title');
+                      return [img.getAttribute('src').replace(/^.*\\//, ''), img.getAttribute('alt') || '',
+                              title ? title.textContent : ''];
+                    });
+                    """);
+            List<String> badFigures = new ArrayList<>();
+            for (List<String> figure : figures) {
+                String name = figure.get(0);
+                if (!figure.get(2).matches("Figure \\d+\\. .{10,}")) {
+                    badFigures.add(name + ": no numbered caption (found '" + figure.get(2) + "')");
+                }
+                // Asciidoctor sets apostrophes and quotes typographically, in alt texts too
+                String expected = altTexts.get(name) == null ? null
+                        : altTexts.get(name).replace('\'', '\u2019');
+                if (figure.get(1).length() < 20) {
+                    badFigures.add(name + ": alt text too short to describe it: '" + figure.get(1) + "'");
+                } else if (expected != null && !expected.equals(figure.get(1))) {
+                    badFigures.add(name + ": alt text '" + figure.get(1) + "' is not the whole of '" + expected
+                            + "' (quote an alt text with commas: image::x.png[\"...\"])");
+                }
+            }
+            assertThat("figures", figures.size(), is(altTexts.size()));
+            assertThat("figures without a numbered caption or a complete alt text", badFigures, is(empty()));
+
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+            browser.get(page.toUri().toString());
+            assertThat("MathJax typeset the page", typeset(js), is("ok"));
+            @SuppressWarnings("unchecked")
+            List<String> wide = (List<String>) js.executeScript("""
+                    const width = document.documentElement.clientWidth;
+                    // elements reaching past the screen's right edge that no box of their own scrolls or clips
+                    const wide = Array.from(document.querySelectorAll('body *')).filter(e => {
+                      if (e.getBoundingClientRect().right <= width + 1) return false;
+                      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                        if (getComputedStyle(a).overflowX !== 'visible' || a.getBoundingClientRect().right > width + 1) return false;
+                      }
+                      return true;
+                    }).slice(0, 10).map(e => e.tagName.toLowerCase() + ' in #' + (e.closest('[id]') || {id: '?'}).id
+                        + ': ' + e.textContent.trim().slice(0, 60));
+                    return [String(document.documentElement.scrollWidth), String(width)].concat(wide);
+                    """);
+            assertThat("the page scrolls sideways at 390 px (page width " + wide.get(0) + " px, screen " + wide.get(1)
+                    + " px); too wide: " + wide.subList(2, wide.size()),
+                    Integer.parseInt(wide.get(0)) <= Integer.parseInt(wide.get(1)), is(true));
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), Path.of(System.getProperty("kuibu.screenshots", "target"))
+                    .resolve(bookProperty.endsWith("Book") ? "student-book-phone.png" : "book-phone.png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** Each {@code image::} of the written chapters: its file name and its alt text as written (quotes removed). */
+    private static Map<String, String> altTextsInTheChapters() throws IOException {
+        Map<String, String> alt = new LinkedHashMap<>();
+        Pattern image = Pattern.compile("^image::([^\\[]+)\\[(.*)\\]$");
+        for (Chapters.Chapter chapter : Chapters.in(ROOT).written()) {
+            for (String line : Files.readAllLines(chapter.dir().resolve("chapter.adoc"))) {
+                Matcher m = image.matcher(line.strip());
+                if (m.matches()) {
+                    String text = m.group(2);
+                    if (text.startsWith("\"")) {
+                        text = text.substring(1, text.indexOf('"', 1));
+                    }
+                    alt.put(m.group(1), text);
+                }
+            }
+        }
+        return alt;
+    }
+
+    /**
+     * Waits for MathJax to finish typesetting the page; "ok" or what went wrong. Waits for MathJax's start-up
+     * to exist rather than assume it does when get() returns: once in a while (a loaded CI machine) it did
+     * not yet, and the test failed on a page that was fine.
+     */
+    private static Object typeset(JavascriptExecutor js) {
+        return js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const until = Date.now() + 30000;
+                (function wait() {
+                  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+                    MathJax.startup.promise.then(() => done('ok'), e => done('MathJax failed: ' + e));
+                  } else if (Date.now() > until) {
+                    done('MathJax did not load');
+                  } else {
+                    setTimeout(wait, 100);
+                  }
+                })();
+                """);
     }
 
     /** Requests the page made that failed, or that went anywhere but the book's own files. */
