@@ -61,6 +61,9 @@ final class Chapter05Figures {
             Evaluation evaluation = Evaluation.of(best, mnist.test());
             confusion(images, evaluation, "784-256-10", source);
             mistakes(images, mnist.test(), evaluation, "784-256-10", source);
+            DigitPadModel.write(interactive(images), best,
+                    "The chapter's best network, trained by the main job on MNIST's training images.", mnist.test(),
+                    "MNIST test images");
             return;
         }
         // Short trainings (a few seconds each): Nielsen's recipe and a modern one on 10,000 images.
@@ -78,6 +81,18 @@ final class Chapter05Figures {
         Evaluation evaluation = Evaluation.of(modern, mnist.test());
         confusion(images, evaluation, "784-100-10", source);
         mistakes(images, mnist.test(), evaluation, "784-100-10", source);
+        DigitPadModel.write(interactive(images), modern, dir != null
+                ? String.format(java.util.Locale.ROOT, "Trained by this build of the book, %d epochs on %,d MNIST images, for a few seconds"
+                        + " (the main job's best network was not there to use).", modernEpochs.size(), train.size())
+                : String.format(java.util.Locale.ROOT, "MNIST was not found when this book was built, so this network was trained, %d epochs"
+                        + " for a few seconds, on %,d generated digits: it has never seen a handwritten digit, so expect"
+                        + " it to misread yours.", modernEpochs.size(), train.size()),
+                mnist.test(), dir != null ? "MNIST test images" : "generated test digits");
+    }
+
+    /** The folder beside images/ for the book's interactive parts: chapter 5's drawing pad reads its model there. */
+    private static Path interactive(Path images) {
+        return images.toAbsolutePath().normalize().resolveSibling("interactive");
     }
 
     private static void digitGrid(Path images, Dataset data, String source) throws IOException {
