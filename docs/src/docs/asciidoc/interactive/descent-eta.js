@@ -90,7 +90,7 @@
       root.setAttribute('data-eta', String(eta));
       root.setAttribute('data-xs', JSON.stringify(xs));
       var factor = 1 - 2 * eta;
-      readout.textContent = 'η = ' + eta.toFixed(2) + ', each step multiplies x by 1 − 2η = ' + factor.toFixed(2);
+      readout.textContent = 'η = ' + eta.toFixed(2) + ', each step multiplies x by 1\u00a0−\u00a02η\u00a0=\u00a0' + factor.toFixed(2);
       var fate = Math.abs(factor) < 1 ? (factor === 0 ? 'one step lands on the minimum' : factor > 0
           ? 'a steady approach from one side' : 'a zigzag that still closes in')
           : Math.abs(factor) === 1 ? 'a bounce between ' + label(x0) + ' and ' + label(-x0) + ' that never ends'
