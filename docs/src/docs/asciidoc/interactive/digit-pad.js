@@ -202,6 +202,9 @@
     tools.appendChild(el('span', 'kuibu-pad-hint', 'Draw one digit, large, in the box.'));
     pad.appendChild(canvas);
     pad.appendChild(tools);
+    if (model.warning) {
+      pad.appendChild(el('p', 'kuibu-pad-warning', model.warning));
+    }
 
     var result = el('div', 'kuibu-pad-result');
     var guessLine = el('div', 'kuibu-pad-guess');

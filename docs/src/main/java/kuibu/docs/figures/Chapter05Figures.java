@@ -99,7 +99,8 @@ final class Chapter05Figures {
                 : String.format(java.util.Locale.ROOT, "MNIST was not found when this book was built, so this network was trained, %d epochs"
                         + " for a few seconds, on %,d generated digits: it has never seen a handwritten digit, so expect"
                         + " it to misread yours.", modernEpochs.size(), train.size()),
-                mnist.test(), dir != null ? "MNIST test images" : "generated test digits");
+                mnist.test(), dir != null ? "MNIST test images" : "generated test digits",
+                dir != null ? null : "This network was trained on generated digits only: MNIST was not found when this book was built.");
     }
 
     /** The folder beside images/ for the book's interactive parts: chapter 5's drawing pad reads its model there. */

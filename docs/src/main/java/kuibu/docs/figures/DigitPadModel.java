@@ -44,6 +44,11 @@ final class DigitPadModel {
      * it reads right.
      */
     static void write(Path dir, Network net, String origin, Dataset test, String testName) throws IOException {
+        write(dir, net, origin, test, testName, null);
+    }
+
+    /** The same, with a {@code warning} the pad shows in red beside the drawing (null: none). */
+    static void write(Path dir, Network net, String origin, Dataset test, String testName, String warning) throws IOException {
         Network r = rounded(net);
         Evaluation evaluation = Evaluation.of(r, test);
         String sizes = String.join("-", java.util.Arrays.stream(r.sizes()).mapToObj(String::valueOf).toList());
@@ -52,13 +57,16 @@ final class DigitPadModel {
                         + " (with its weights rounded to float precision, as this page has them).",
                 sizes, r.activation() == kuibu.neuron.Activation.RELU ? "ReLU" : r.activation().id(), r.output().id(), origin, 100 * evaluation.accuracy(), test.size(), testName);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(FILE), script(r, description), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(FILE), script(r, description, warning), StandardCharsets.UTF_8);
     }
 
-    static String script(Network net, String description) {
+    static String script(Network net, String description, String warning) {
         StringBuilder sb = new StringBuilder(24 * (int) net.parameterCount());
         sb.append("/* Written by the book's build (kuibu.docs.figures.DigitPadModel): the network of chapter 5's drawing pad. */\n");
         sb.append("window.kuibuDigitModel = {\"description\": ").append(quote(description));
+        if (warning != null) {
+            sb.append(", \"warning\": ").append(quote(warning));
+        }
         sb.append(",\n\"sizes\": [");
         int[] sizes = net.sizes();
         for (int i = 0; i < sizes.length; i++) {

@@ -28,10 +28,11 @@ class DigitPadModelTest {
     void theScriptHoldsTheModelFileRoundedToFloatsAndSaysHowWellItReads(@TempDir Path dir) throws Exception {
         Network net = Network.random(new int[] {784, 12, 10}, Activation.RELU, Output.SOFTMAX, Cost.CROSS_ENTROPY, Init.LECUN, 3);
         Dataset test = SyntheticDigits.generate(200, 2, "generated test");
-        DigitPadModel.write(dir, net, "A test network.", test, "generated test digits");
+        DigitPadModel.write(dir, net, "A test network.", test, "generated test digits", "Trained on \"nothing\".");
 
         String script = Files.readString(dir.resolve(DigitPadModel.FILE), StandardCharsets.UTF_8);
         assertThat(script, containsString("window.kuibuDigitModel = {"));
+        assertThat(script, containsString("\"warning\": \"Trained on \\\"nothing\\\".\""));
         // the object the script assigns is a model file as ModelFile reads it, the weights those of net to float precision
         Path json = dir.resolve("model.json");
         Files.writeString(json, script.substring(script.indexOf('{', script.indexOf("window.")), script.lastIndexOf('}') + 1));
