@@ -20,6 +20,7 @@ final class HtmlCheck {
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
     private static final Pattern HREF = Pattern.compile("\\shref=\"#([^\"]*)\"");
     private static final Pattern IMG = Pattern.compile("<img\\s[^>]*src=\"([^\"]+)\"");
+    private static final Pattern LOCAL = Pattern.compile("<(?:script|link)\\s[^>]*(?:src|href)=\"([^\"#:]+)\"");
     private static final Pattern REMOTE = Pattern.compile("<(?:script|link|img|iframe)\\s[^>]*(?:src|href)=\"((?:https?:)?//[^\"]+)\"");
 
     private static final Pattern INLINE_MATH = Pattern.compile("\\\\\\((.*?)\\\\\\)", Pattern.DOTALL);
@@ -54,6 +55,12 @@ final class HtmlCheck {
             if (src.contains("://") || !Files.isRegularFile(page.resolveSibling(src))) {
                 problems.add(page + ": image " + src + " does not exist in the book"
                         + (src.startsWith("images/") ? " (does a ChapterNNFigures class render it?)" : ""));
+            }
+        }
+        Matcher local = LOCAL.matcher(html);
+        while (local.find()) {
+            if (!Files.isRegularFile(page.resolveSibling(local.group(1)))) {
+                problems.add(page + ": script or style sheet " + local.group(1) + " does not exist in the book");
             }
         }
         Matcher math = INLINE_MATH.matcher(html);

@@ -86,6 +86,9 @@ public final class RenderBook {
         jshell.failures().forEach(f -> problems.add(f.toString()));
         copyTree(book.resolve("images"), studentBook.resolve("images"));
         copyTree(book.resolve("mathjax"), studentBook.resolve("mathjax"));
+        // the interactive parts' scripts and style, beside the model RenderFigures wrote into interactive/
+        copyTree(index.getParent().resolve("interactive"), book.resolve("interactive"));
+        copyTree(book.resolve("interactive"), studentBook.resolve("interactive"));
         problems.addAll(HtmlCheck.problems(book.resolve("index.html"), chapters));
         problems.addAll(HtmlCheck.problems(studentBook.resolve("index.html"), chapters));
 

@@ -33,6 +33,9 @@ import org.knowm.xchart.XYChart;
  * which. Where the main job measured the chapter ({@code kuibu-mnist.jar measure}), the curves are
  * its full runs and the confusion matrix and mistakes are those of its ≥ 98% network; otherwise the
  * build trains two small networks for a few seconds.
+ *
+ * <p>Also writes the network of the drawing pad ({@link DigitPadModel}): the main job's best network when its
+ * reports are fresh, else the 784-100-10 trained here.
  */
 final class Chapter05Figures {
 
@@ -61,6 +64,9 @@ final class Chapter05Figures {
             Evaluation evaluation = Evaluation.of(best, mnist.test());
             confusion(images, evaluation, "784-256-10", source);
             mistakes(images, mnist.test(), evaluation, "784-256-10", source);
+            DigitPadModel.write(interactive(images), best,
+                    "The chapter's best network, trained by the main job on MNIST's training images.", mnist.test(),
+                    "MNIST test images");
             return;
         }
         // Short trainings (a few seconds each): Nielsen's recipe and a modern one on 10,000 images.
@@ -78,6 +84,28 @@ final class Chapter05Figures {
         Evaluation evaluation = Evaluation.of(modern, mnist.test());
         confusion(images, evaluation, "784-100-10", source);
         mistakes(images, mnist.test(), evaluation, "784-100-10", source);
+        Path measured = dir == null ? MnistMeasurements.freshReports(root) : null;
+        if (measured != null) {
+            // the main job's best network is there even though MNIST is not: the pad takes the better network
+            DigitPadModel.write(interactive(images), ModelFile.load(measured.resolve("best-model.json")),
+                    "The chapter's best network, trained by the main job on MNIST's training images (MNIST was not"
+                            + " found when this book was built, so it is scored on generated digits here).",
+                    mnist.test(), "generated test digits");
+            return;
+        }
+        DigitPadModel.write(interactive(images), modern, dir != null
+                ? String.format(java.util.Locale.ROOT, "Trained by this build of the book, %d epochs on %,d MNIST images, for a few seconds"
+                        + " (the main job's best network was not there to use).", modernEpochs.size(), train.size())
+                : String.format(java.util.Locale.ROOT, "MNIST was not found when this book was built, so this network was trained, %d epochs"
+                        + " for a few seconds, on %,d generated digits: it has never seen a handwritten digit, so expect"
+                        + " it to misread yours.", modernEpochs.size(), train.size()),
+                mnist.test(), dir != null ? "MNIST test images" : "generated test digits",
+                dir != null ? null : "This network was trained on generated digits only: MNIST was not found when this book was built.");
+    }
+
+    /** The folder beside images/ for the book's interactive parts: chapter 5's drawing pad reads its model there. */
+    private static Path interactive(Path images) {
+        return images.toAbsolutePath().normalize().resolveSibling("interactive");
     }
 
     private static void digitGrid(Path images, Dataset data, String source) throws IOException {
