@@ -4,14 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +25,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Reads the rendered books as a reader would: in headless Chromium with the network switched off.
@@ -43,42 +38,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 class BookInBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("kuibu.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("kuibu.chromedriver", "/usr/bin/chromedriver"));
     private static final Path ROOT = Path.of(System.getProperty("kuibu.root", ".."));
     private static final Pattern REQUEST_URL = Pattern.compile("\"request\":\\{.*?\"url\":\"([^\"]+)\"");
 
     /** Selenium warns that it has no CDP classes for this Chromium; the test does not use them. */
-    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startBrowser() {
-        CDP_LOG.setLevel(Level.SEVERE);
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String skipped = "Skipping the browser test of the book: no " + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER : CHROMIUM)
-                + ". Install Chromium and its driver (Debian/Ubuntu: sudo apt-get install -y chromium chromium-driver),"
-                + " or point -Dkuibu.chromium=... -Dkuibu.chromedriver=... at them.";
-        if (!installed) {
-            System.err.println(skipped); // the build log shows it; the skip reason alone is only in the report
-        }
-        assumeTrue(installed, skipped);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1600", "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-default-apps",
-                // network off: no name resolves and every proxied request goes nowhere
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60)).pageLoadTimeout(Duration.ofSeconds(60));
+        browser = OfflineChromium.start("the book", 1280, 1600, true);
     }
 
     @AfterAll

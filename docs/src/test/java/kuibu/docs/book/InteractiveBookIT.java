@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -41,13 +40,10 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Uses the book's interactive parts as a reader would, in headless Chromium with the network off: draws
@@ -59,38 +55,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 class InteractiveBookIT {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("kuibu.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("kuibu.chromedriver", "/usr/bin/chromedriver"));
-    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startBrowser() {
-        CDP_LOG.setLevel(Level.SEVERE);
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String skipped = "Skipping the browser test of the book's interactive parts: no "
-                + (Files.isExecutable(CHROMIUM) ? CHROMEDRIVER : CHROMIUM)
-                + ". Install Chromium and its driver (Debian/Ubuntu: sudo apt-get install -y chromium chromium-driver),"
-                + " or point -Dkuibu.chromium=... -Dkuibu.chromedriver=... at them.";
-        if (!installed) {
-            System.err.println(skipped);
-        }
-        assumeTrue(installed, skipped);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-default-apps",
-                // network off: no name resolves and every proxied request goes nowhere
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60)).pageLoadTimeout(Duration.ofSeconds(60));
+        browser = OfflineChromium.start("the book's interactive parts", 1280, 1000, false);
     }
 
     @AfterAll
