@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kuibu.mnist.data.Mnist;
+import kuibu.tools.Cli;
+import kuibu.tools.Steps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,7 +81,7 @@ final class DownloadCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        boolean terminal = Training.Progress.isTerminal();
+        boolean terminal = Steps.isTerminal();
         // on a terminal each file has a bar of its own (its bytes); the steps are lines
         try (Steps steps = new Steps("download", missing.size(), spec.commandLine().getErr(), false)) {
             for (String file : missing) {

@@ -8,6 +8,7 @@ import kuibu.mnist.Network;
 import kuibu.mnist.data.DataException;
 import kuibu.mnist.data.Dataset;
 import kuibu.mnist.data.Mnist;
+import kuibu.tools.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -3,6 +3,8 @@ package kuibu.mnist.tool;
 import java.io.PrintWriter;
 import kuibu.mnist.Trainer;
 import kuibu.mnist.data.DataException;
+import kuibu.tools.Cli;
+import kuibu.tools.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import kuibu.mnist.Recipe;
 import kuibu.mnist.data.Mnist;
+import kuibu.tools.Steps;
+import kuibu.tools.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -14,6 +14,7 @@ import kuibu.backprop.Output;
 import kuibu.mnist.Network;
 import kuibu.mnist.data.DataException;
 import kuibu.neuron.Activation;
+import kuibu.tools.AtomicFiles;
 
 /**
  * A trained network as JSON that other tools can read:

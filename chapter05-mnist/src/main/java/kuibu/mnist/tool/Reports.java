@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kuibu.mnist.Trainer;
 import kuibu.mnist.data.DataException;
+import kuibu.tools.AtomicFiles;
 
 /**
  * The JSON reports the tool writes ({@code train --report}, {@code bench --report}, {@code evaluate

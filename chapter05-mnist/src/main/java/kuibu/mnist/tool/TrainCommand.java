@@ -14,6 +14,8 @@ import kuibu.mnist.Trainer;
 import kuibu.mnist.data.Dataset;
 import kuibu.mnist.data.Mnist;
 import kuibu.neuron.Activation;
+import kuibu.tools.Cli;
+import kuibu.tools.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -17,6 +17,7 @@ import kuibu.mnist.data.Dataset;
 import kuibu.mnist.data.Mnist;
 import kuibu.mnist.fast.FastBackprop;
 import kuibu.neuron.Activation;
+import kuibu.tools.Steps;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -105,7 +106,7 @@ final class Training {
     /** Epoch lines always; a progress bar within each epoch only on a terminal. */
     static final class Progress implements Trainer.Listener, AutoCloseable {
         private final PrintWriter out;
-        private final boolean terminal = isTerminal();
+        private final boolean terminal = Steps.isTerminal();
         private ProgressBar bar;
         private int epoch = 1;
 
@@ -139,19 +140,6 @@ final class Training {
             if (bar != null) {
                 bar.close();
                 bar = null;
-            }
-        }
-
-        /** A console that is a real terminal (JDK 22+ returns a console for pipes too; ask it then). */
-        static boolean isTerminal() {
-            java.io.Console console = System.console();
-            if (console == null) {
-                return false;
-            }
-            try {
-                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-            } catch (ReflectiveOperationException e) {
-                return true;
             }
         }
     }

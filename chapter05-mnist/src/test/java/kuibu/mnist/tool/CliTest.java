@@ -21,6 +21,8 @@ import kuibu.mnist.data.Mnist;
 import kuibu.mnist.data.SyntheticDigits;
 import kuibu.mnist.Network;
 import kuibu.neuron.Activation;
+import kuibu.tools.Cli;
+import kuibu.tools.Steps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

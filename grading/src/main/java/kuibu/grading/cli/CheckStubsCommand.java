@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import kuibu.grading.Course;
 import kuibu.grading.grader.Grader;
 import kuibu.grading.grader.StubCheck;
+import kuibu.tools.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

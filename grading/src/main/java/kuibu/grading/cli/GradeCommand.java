@@ -16,6 +16,8 @@ import kuibu.grading.CourseException;
 import kuibu.grading.grader.Grader;
 import kuibu.grading.grader.Reports;
 import kuibu.grading.grader.Sandbox;
+import kuibu.tools.Cli;
+import kuibu.tools.Steps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import kuibu.grading.Course;
 import kuibu.grading.CourseException;
+import kuibu.tools.Cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -8,6 +8,8 @@ import kuibu.grading.Course;
 import kuibu.grading.grader.Grader;
 import kuibu.grading.grader.Progress;
 import kuibu.grading.grader.Reports;
+import kuibu.tools.Cli;
+import kuibu.tools.Steps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

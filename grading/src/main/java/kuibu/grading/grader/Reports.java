@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kuibu.grading.Course;
+import kuibu.tools.AtomicFiles;
 
 /**
  * What the grader writes: per submission a Gradescope {@code results.json} and a readable
@@ -190,54 +189,15 @@ public final class Reports {
     }
 
     /**
-     * Writes {@code text} to {@code file} through a temporary file in the same folder, so a reader never sees
-     * half a file; a file that cannot be written is an error naming {@code file}, never the temporary file.
-     * The grader's one way of writing a file (kuibu-mnist.jar has the same in its AtomicFiles: neither module
-     * depends on the other).
+     * Writes {@code text} to {@code file} whole or not at all ({@link AtomicFiles}, both tools' one way of
+     * writing a file): a reader never sees half a file, and an error names {@code file}, never a temporary one.
      */
     public static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = createTemporary(file);
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileSystemException e) {
-            throw named(file, e);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
     }
 
     /** Fails now, naming {@code file} and why, if {@link #writeAtomically} could not write it later. */
     public static void checkWritable(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new FileSystemException(file.toString(), null, "is a folder, not a file");
-        }
-        Files.delete(createTemporary(file));
-    }
-
-    private static Path createTemporary(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            // not Files.createTempFile, whose file only its owner may read: a gradebook is shared like any
-            // other file (the user's umask decides)
-            return Files.createFile(dir.resolve("." + file.getFileName() + "."
-                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
-        } catch (FileSystemException e) {
-            throw named(file, e);
-        }
-    }
-
-    private static FileSystemException named(Path file, FileSystemException e) {
-        String reason = e.getReason() != null ? e.getReason()
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                : e instanceof java.nio.file.FileAlreadyExistsException ? "is in the way (a file where a folder should be)"
-                : "cannot be written here";
-        boolean other = e.getFile() != null && !e.getFile().endsWith(".tmp") && !Path.of(e.getFile()).equals(file.toAbsolutePath());
-        FileSystemException named = new FileSystemException(file.toString(), null,
-                "cannot be written" + (other ? " (" + e.getFile() + ": " + reason + ")" : ": " + reason));
-        named.initCause(e);
-        return named;
+        AtomicFiles.checkWritable(file);
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import kuibu.tools.Steps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package kuibu.mnist.tool;
+package kuibu.tools;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,23 +13,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The command line's conventions, the same in both of the course's jars (kuibu-grading.jar has a copy:
- * neither module depends on the other): a usage error is one line naming the argument and what is wrong
+ * The command line's conventions, the same in both of the course's jars: a usage error is one line naming the argument and what is wrong
  * ("did you mean" for a misspelt command or option), then a pointer to {@code --help}, and exit code 2.
  */
-final class Cli {
+public final class Cli {
 
-    static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = 2;
 
     private Cli() {}
 
     /** A bad value of {@code option}: ends the command as a usage error, before any work. */
-    static CommandLine.ParameterException bad(CommandSpec spec, String message) {
+    public static CommandLine.ParameterException bad(CommandSpec spec, String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /** Prints a usage error as the convention says and returns exit code 2. */
-    static int usageError(CommandLine.ParameterException e) {
+    public static int usageError(CommandLine.ParameterException e) {
         CommandLine c = e.getCommandLine();
         PrintWriter err = c.getErr();
         err.println(c.getCommandSpec().qualifiedName() + ": " + message(e));
@@ -59,13 +58,13 @@ final class Cli {
     }
 
     /** "; did you mean 'train'?" for the nearest of {@code candidates}, or "" if none is near. */
-    static String didYouMean(String typed, Collection<String> candidates) {
+    public static String didYouMean(String typed, Collection<String> candidates) {
         List<String> near = nearest(typed, candidates);
         return near.isEmpty() ? "" : "; did you mean '" + String.join("' or '", near) + "'?";
     }
 
     /** The candidates closest to {@code typed} by edit distance (a swap of two letters is one edit), if close enough. */
-    static List<String> nearest(String typed, Collection<String> candidates) {
+    public static List<String> nearest(String typed, Collection<String> candidates) {
         String t = typed.toLowerCase(Locale.ROOT);
         String bare = t.replaceFirst("^-+", "");
         int best = Integer.MAX_VALUE;
@@ -109,7 +108,7 @@ final class Cli {
     }
 
     /** The commands {@code --help} lists (not the hidden ones), in its order. */
-    static List<String> visibleCommands(CommandSpec spec) {
+    public static List<String> visibleCommands(CommandSpec spec) {
         List<String> names = new ArrayList<>();
         spec.subcommands().forEach((name, sub) -> {
             if (!sub.getCommandSpec().usageMessage().hidden() && name.equals(sub.getCommandName())) {
@@ -137,7 +136,7 @@ final class Cli {
      * Every command's help as a Unix tool's reads: the usage line first, then the one-line summary (the
      * command's header, which the command list shows), then the details after a blank line.
      */
-    static void layout(CommandLine cl) {
+    public static void layout(CommandLine cl) {
         List<String> keys = new ArrayList<>(cl.getCommandSpec().usageMessage().sectionKeys());
         keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
         keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS) + 1,
@@ -163,14 +162,14 @@ final class Cli {
     }
 
     /** The error when a tool is run with no command: the commands there are, and where to read about them. */
-    static CommandLine.ParameterException noCommand(CommandSpec spec) {
+    public static CommandLine.ParameterException noCommand(CommandSpec spec) {
         List<String> commands = new ArrayList<>(visibleCommands(spec));
         commands.remove("help");
         return bad(spec, "no command given; the commands are " + String.join(", ", commands));
     }
 
     /** {@code --version}: the build's version of the tool and, where the build knew it, the commit. */
-    static final class Version implements CommandLine.IVersionProvider {
+    public static final class Version implements CommandLine.IVersionProvider {
         @CommandLine.Spec
         CommandSpec spec;
 
@@ -181,7 +180,7 @@ final class Cli {
     }
 
     /** "1.0-SNAPSHOT (commit 4970cc1da4)" from the filtered {@code properties} resource beside {@code type}. */
-    static String describe(Class<?> type, String properties) throws IOException {
+    public static String describe(Class<?> type, String properties) throws IOException {
         Properties p = new Properties();
         try (InputStream in = type.getResourceAsStream(properties)) {
             if (in != null) {

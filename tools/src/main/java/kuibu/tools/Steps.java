@@ -1,4 +1,4 @@
-package kuibu.grading.cli;
+package kuibu.tools;
 
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ProgressBar;
@@ -8,9 +8,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Progress through work made of a known number of steps, on standard error so that it never mixes with
  * what a command prints as its result: a bar on a terminal, else one plain line as each step begins
- * ("grade [3/12] alice graded: 35/40"). The same as kuibu-mnist.jar's (neither module depends on the other).
+ * ("grade [3/12] alice graded: 35/40", "bench [3/8] nielsen: training, fast engine, 2 threads").
  */
-final class Steps implements AutoCloseable {
+public final class Steps implements AutoCloseable {
 
     private final String task;
     private final int total;
@@ -19,12 +19,12 @@ final class Steps implements AutoCloseable {
     private int begun;
 
     /** A bar where standard error is a terminal. */
-    Steps(String task, int total, PrintWriter err) {
+    public Steps(String task, int total, PrintWriter err) {
         this(task, total, err, isTerminal());
     }
 
     /** {@code bar}: a bar (on a terminal) rather than lines; lines where a step prints a bar of its own. */
-    Steps(String task, int total, PrintWriter err, boolean bar) {
+    public Steps(String task, int total, PrintWriter err, boolean bar) {
         this.task = task;
         this.total = total;
         this.err = err;
@@ -33,7 +33,7 @@ final class Steps implements AutoCloseable {
     }
 
     /** The next step begins (the one before it has ended). */
-    void begin(String what) {
+    public void begin(String what) {
         if (bar != null) {
             bar.stepTo(begun);
             bar.setExtraMessage(what);
@@ -45,7 +45,7 @@ final class Steps implements AutoCloseable {
     }
 
     /** A step has ended ({@code what}: which, and how it went); for steps that end in no set order. */
-    void done(String what) {
+    public void done(String what) {
         begun++;
         if (bar != null) {
             bar.stepTo(begun);
@@ -65,7 +65,7 @@ final class Steps implements AutoCloseable {
     }
 
     /** A console that is a real terminal (JDK 22+ returns a console for pipes too; ask it then). */
-    static boolean isTerminal() {
+    public static boolean isTerminal() {
         java.io.Console console = System.console();
         if (console == null) {
             return false;

@@ -1,4 +1,4 @@
-package kuibu.mnist.tool;
+package kuibu.tools;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,19 +12,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file whole or not at all: into a temporary file beside it, then one rename. The tool's one way
- * of writing a file (models, reports). A file that cannot be written is an error naming the path the user
+ * Writes a file whole or not at all: into a temporary file beside it, then one rename. Both tools' one way
+ * of writing a file (models, reports, gradebooks, results). A file that cannot be written is an error naming the path the user
  * gave, never the temporary file.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
-    interface Writer {
+    /** Writes the whole content into the file it is given. */
+    public interface Writer {
         void write(Path temporary) throws IOException;
     }
 
     private AtomicFiles() {}
 
-    static void write(Path target, Writer writer) throws IOException {
+    public static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temporary = createTemporary(target);
         try {
@@ -45,7 +46,7 @@ final class AtomicFiles {
      * Fails now, with the reason, if {@link #write} could not write {@code target} later: so that a
      * long training is not lost to a typing mistake in its --save path.
      */
-    static void checkWritable(Path target) throws IOException {
+    public static void checkWritable(Path target) throws IOException {
         if (Files.isDirectory(target)) {
             throw new FileSystemException(target.toString(), null, "is a folder, not a file");
         }
@@ -76,7 +77,7 @@ final class AtomicFiles {
     }
 
     /** What is wrong, in words, where the JDK gives none. */
-    static String reason(FileSystemException f) {
+    public static String reason(FileSystemException f) {
         if (f.getReason() != null) {
             return f.getReason();
         }
