@@ -116,7 +116,7 @@ public enum Cost {
     }
 
     // tag::log-sum-exp[]
-    /** ln Σ exp(z_i), as m + ln Σ exp(z_i − m) with m the largest z, so that no exponent is above 0. */
+    /** ln Σ exp(z_i) as m + ln Σ exp(z_i − m), m the largest z: no exponent above 0. */
     static double logSumExp(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double zi : z) {

@@ -68,7 +68,7 @@ public final class GraphNetwork {
     }
 
     // tag::cost[]
-    /** The graph of C_x: equations (4.1) and (4.2) layer by layer, then the cost of the output. */
+    /** The graph of C_x: (4.1) and (4.2) layer by layer, then the output's cost. */
     private Value cost(double[] x, double[] y) {
         Value[] a = new Value[x.length];
         for (int k = 0; k < x.length; k++) {
@@ -79,7 +79,7 @@ public final class GraphNetwork {
             for (int j = 0; j < z.length; j++) {
                 Value sum = b[l][j];
                 for (int k = 0; k < a.length; k++) {
-                    sum = sum.add(w[l][j][k].mul(a[k]));             // z_j = Σ_k w_jk a_k + b_j
+                    sum = sum.add(w[l][j][k].mul(a[k]));     // z_j = Σ w_jk a_k + b_j
                 }
                 z[j] = sum;
             }

@@ -24,9 +24,9 @@ public final class Sgd {
 
     // tag::momentum[]
     /**
-     * The same step with momentum μ, equation (5.8): the step is not taken directly but added to a
-     * velocity that keeps a fraction μ of the steps before it, v ← μ v − (η/m) ∇ − (ηλ/n) w, and then
-     * w ← w + v, both in place. With μ = 0 it is {@link #update}; the velocity starts at 0.
+     * The same step with momentum μ, equation (5.8): the step is added to a velocity
+     * that keeps a share μ of the steps before it, v ← μ v − (η/m) ∇ − (ηλ/n) w,
+     * then w ← w + v, both in place. With μ = 0 it is {@link #update}.
      */
     public static void momentum(double[] w, double[] velocity, double[] nabla,
                                 double eta, double lambda, double mu, int m, int n) {
