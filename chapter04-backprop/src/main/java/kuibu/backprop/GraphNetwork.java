@@ -47,17 +47,12 @@ public final class GraphNetwork {
         }
         Value mean = total.div(batch.size());
         mean.backward();
-        Gradient gradient = leafGradients();
-        for (int l = 0; l < net.layers(); l++) {
-            double[][] weights = net.weights(l);
-            double[] biases = net.biases(l);
-            for (int j = 0; j < weights.length; j++) {
-                for (int k = 0; k < weights[j].length; k++) {
-                    weights[j][k] -= eta * gradient.nablaW(l)[j][k];
-                }
-                biases[j] -= eta * gradient.nablaB(l)[j];
-            }
+        double[] parameters = net.parameters();
+        double[] gradient = leafGradients().toArray();           // the same order as parameters()
+        for (int i = 0; i < parameters.length; i++) {
+            parameters[i] -= eta * gradient[i];
         }
+        net.setParameters(parameters);
         return mean.data();
     }
 
