@@ -41,8 +41,6 @@ class BookInBrowserIT {
     private static final Path ROOT = Path.of(System.getProperty("kuibu.root", ".."));
     private static final Pattern REQUEST_URL = Pattern.compile("\"request\":\\{.*?\"url\":\"([^\"]+)\"");
 
-    /** Selenium warns that it has no CDP classes for this Chromium; the test does not use them. */
-
     private static ChromeDriver browser;
 
     @BeforeAll
@@ -60,9 +58,7 @@ class BookInBrowserIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"kuibu.book", "kuibu.studentBook"})
     void everyFormulaImageAndChapterIsThereWithTheNetworkOff(String bookProperty) throws IOException {
-        Path book = Path.of(System.getProperty(bookProperty, "target/" + (bookProperty.endsWith("Book") ? "student-book" : "book")));
-        Path page = book.resolve("index.html").toAbsolutePath().normalize();
-        assertThat(page + " exists (the build renders it before this test)", Files.isRegularFile(page), is(true));
+        Path page = OfflineChromium.bookPage(bookProperty);
         browser.get(page.toUri().toString());
         JavascriptExecutor js = browser;
         assertThat("MathJax typeset the page", typeset(js), is("ok"));
@@ -133,9 +129,7 @@ class BookInBrowserIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"kuibu.book", "kuibu.studentBook"})
     void listingsFiguresAndPageFitDesktopAndPhone(String bookProperty) throws IOException {
-        Path book = Path.of(System.getProperty(bookProperty, "target/" + (bookProperty.endsWith("Book") ? "student-book" : "book")));
-        Path page = book.resolve("index.html").toAbsolutePath().normalize();
-        assertThat(page + " exists (the build renders it before this test)", Files.isRegularFile(page), is(true));
+        Path page = OfflineChromium.bookPage(bookProperty);
         JavascriptExecutor js = browser;
         try {
             browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",

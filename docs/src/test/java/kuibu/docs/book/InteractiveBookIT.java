@@ -55,7 +55,6 @@ import org.openqa.selenium.logging.LogType;
  */
 class InteractiveBookIT {
 
-
     private static ChromeDriver browser;
 
     @BeforeAll
@@ -215,9 +214,7 @@ class InteractiveBookIT {
     }
 
     private static JavascriptExecutor open(String bookProperty, int width) {
-        Path book = Path.of(System.getProperty(bookProperty, "target/" + (bookProperty.endsWith("Book") ? "student-book" : "book")));
-        Path page = book.resolve("index.html").toAbsolutePath().normalize();
-        assertThat(page + " exists (the build renders it before this test)", Files.isRegularFile(page), is(true));
+        Path page = OfflineChromium.bookPage(bookProperty);
         // a window as narrow as a phone's (a headless window is at least 500 px wide: the width is emulated)
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", width < 600 ? 844 : 1000, "deviceScaleFactor", 1, "mobile", false));

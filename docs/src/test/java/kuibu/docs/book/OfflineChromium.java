@@ -1,5 +1,7 @@
 package kuibu.docs.book;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -54,5 +56,16 @@ final class OfflineChromium {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60)).pageLoadTimeout(Duration.ofSeconds(60));
         return browser;
+    }
+
+    /**
+     * The front page of the book the system property {@code bookProperty} names (kuibu.book or kuibu.studentBook,
+     * set by the build; target/book or target/student-book otherwise), which must exist.
+     */
+    static Path bookPage(String bookProperty) {
+        Path book = Path.of(System.getProperty(bookProperty, "target/" + (bookProperty.endsWith("Book") ? "student-book" : "book")));
+        Path page = book.resolve("index.html").toAbsolutePath().normalize();
+        assertThat(page + " exists (the build renders it before this test)", Files.isRegularFile(page), is(true));
+        return page;
     }
 }
