@@ -21,8 +21,6 @@ import kuibu.mnist.data.Mnist;
 import kuibu.mnist.data.SyntheticDigits;
 import kuibu.mnist.Network;
 import kuibu.neuron.Activation;
-import kuibu.tools.Cli;
-import kuibu.tools.Steps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -283,24 +281,5 @@ class CliTest {
         assertTrue(version != null && !version.isBlank(), "the build passes its version to the tests");
         assertTrue(run.out().startsWith("kuibu-mnist " + version), run.out());
         assertFalse(run.out().contains("${"), run.out());
-    }
-
-    @Test
-    void stepsArePlainLinesOnStandardErrorWhenNotOnATerminal() {
-        StringWriter err = new StringWriter();
-        try (Steps steps = new Steps("bench", 2, new PrintWriter(err), false)) {
-            steps.begin("nielsen: per sample");
-            steps.begin("nielsen: training");
-        }
-        assertEquals(List.of("bench [1/2] nielsen: per sample", "bench [2/2] nielsen: training"), err.toString().lines().toList());
-    }
-
-    @Test
-    void suggestionsAreTheNearestNamesOnly() {
-        assertEquals(List.of("train"), Cli.nearest("trian", List.of("train", "evaluate", "predict", "bench")));
-        assertEquals(List.of("--epochs"), Cli.nearest("--epoch", List.of("--epochs", "--eta", "--seed")));
-        assertEquals(List.of("download"), Cli.nearest("down", List.of("download", "measure")));
-        assertEquals(List.of(), Cli.nearest("frobnicate", List.of("train", "evaluate", "predict", "bench")));
-        assertEquals(List.of(), Cli.nearest("--bogus", List.of("--batch", "--eta")));
     }
 }

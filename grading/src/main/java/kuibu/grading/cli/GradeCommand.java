@@ -16,6 +16,7 @@ import kuibu.grading.CourseException;
 import kuibu.grading.grader.Grader;
 import kuibu.grading.grader.Reports;
 import kuibu.grading.grader.Sandbox;
+import kuibu.tools.AtomicFiles;
 import kuibu.tools.Cli;
 import kuibu.tools.Steps;
 import picocli.CommandLine.Command;
@@ -132,12 +133,12 @@ final class GradeCommand implements Callable<Integer> {
             }
         }
         // every file this run writes, checked before the grading (which takes minutes), not after it
-        Reports.checkWritable(out.resolve("gradebook.csv"));
+        AtomicFiles.checkWritable(out.resolve("gradebook.csv"));
         for (String name : named.keySet()) {
-            Reports.checkWritable(out.resolve(name).resolve("results.json"));
+            AtomicFiles.checkWritable(out.resolve(name).resolve("results.json"));
         }
         if (gradescopeResults != null) {
-            Reports.checkWritable(gradescopeResults);
+            AtomicFiles.checkWritable(gradescopeResults);
         }
         Grader grader = new Grader(loaded, new Grader.Options(testTimeout, timeLimit, heap, jobs, mode, runAs, compileHeap, compileTimeLimit));
         var stdout = spec.commandLine().getOut();

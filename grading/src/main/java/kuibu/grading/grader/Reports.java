@@ -195,9 +195,4 @@ public final class Reports {
     public static void writeAtomically(Path file, String text) throws IOException {
         AtomicFiles.write(file, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
     }
-
-    /** Fails now, naming {@code file} and why, if {@link #writeAtomically} could not write it later. */
-    public static void checkWritable(Path file) throws IOException {
-        AtomicFiles.checkWritable(file);
-    }
 }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import kuibu.tools.Steps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,16 +116,5 @@ class KuibuCommandTest {
         assertThat(run("--version"), equalTo(0));
         assertThat(out.toString(), startsWith("kuibu-grading " + System.getProperty("kuibu.version")));
         assertThat(out.toString(), not(containsString("${")));
-    }
-
-    @Test
-    void stepsArePlainLinesWhenNotOnATerminal() {
-        StringWriter lines = new StringWriter();
-        try (Steps steps = new Steps("grade", 3, new PrintWriter(lines), false)) {
-            steps.done("the course's own solutions pass its tests");
-            steps.done("alice graded: 40/40");
-        }
-        assertThat(lines.toString().lines().toList(), contains("grade [1/3] the course's own solutions pass its tests",
-                "grade [2/3] alice graded: 40/40"));
     }
 }

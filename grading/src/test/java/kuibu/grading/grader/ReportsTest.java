@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import kuibu.tools.AtomicFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class ReportsTest {
     void aFileThatCannotBeWrittenIsNamedAsGivenNeverItsTemporaryFile() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder").resolve("gradebook.csv");
         java.nio.file.FileSystemException check = org.junit.jupiter.api.Assertions.assertThrows(
-                java.nio.file.FileSystemException.class, () -> Reports.checkWritable(file));
+                java.nio.file.FileSystemException.class, () -> AtomicFiles.checkWritable(file));
         assertThat(check.getFile(), equalTo(file.toString()));
         java.nio.file.FileSystemException write = org.junit.jupiter.api.Assertions.assertThrows(
                 java.nio.file.FileSystemException.class, () -> Reports.writeAtomically(file, "student,points\n"));
